@@ -3,6 +3,7 @@
  * or PostgreSQL through node-postgres when a DATABASE_URL is given.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import * as schema from './schema'
@@ -20,6 +21,13 @@ export type StoreOptions =
   | { kind: 'postgres'; url: string; maxConnections?: number }
   | { kind: 'pglite'; dataDir: string | null }
 
+/** Like libpq, a URL without a user name connects as the operating-system user. */
+export function pgConnection(url: string): { connectionString: string } {
+  const parsed = new URL(url)
+  if (!parsed.username) parsed.username = encodeURIComponent(os.userInfo().username)
+  return { connectionString: parsed.toString() }
+}
+
 export const migrationsFolder = path.resolve(__dirname, '../../drizzle')
 /** Any fixed number: the advisory lock that serialises migrations across server instances. */
 const MIGRATION_LOCK = 740_2026
@@ -29,7 +37,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.kind === 'postgres') {
     const { Pool } = await import('pg')
     const { drizzle } = await import('drizzle-orm/node-postgres')
-    const pool = new Pool({ connectionString: options.url, max: options.maxConnections ?? 10 })
+    const pool = new Pool({ ...pgConnection(options.url), max: options.maxConnections ?? 10 })
     pool.on('error', () => {
       /* an idle client died; the pool replaces it */
     })

@@ -1,0 +1,116 @@
+/**
+ * Builds the Fastify app (used by main.ts and by the tests through app.inject()).
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import { Type } from '@sinclair/typebox'
+import { sql } from 'drizzle-orm'
+import type { Config } from './config'
+import type { Store } from './db/client'
+import { ErrorBody, installErrorHandling } from './http/errors'
+import { createAuthRepository } from './modules/auth/auth-repository'
+import { createAuthService } from './modules/auth/auth-service'
+import { authRoutes } from './modules/auth/auth-routes'
+import { createCatalogRepository } from './modules/catalog/catalog-repository'
+import { createCatalogService } from './modules/catalog/catalog-service'
+import { catalogRoutes } from './modules/catalog/catalog-routes'
+import { MEDIA_PREFIX } from './modules/media/photo-urls'
+import { createLoginClient } from './wechat/login-client'
+import { SandboxLoginCodes } from './wechat/sandbox/login-codes'
+import { sandboxRoutes } from './wechat/sandbox/sandbox-routes'
+import { h5Fallback } from './http/h5'
+import { installValidation } from './http/validation'
+
+export const SANDBOX_PREFIX = '/sandbox/wechat'
+const DEMO_MEDIA_DIR = path.resolve(__dirname, '../assets/media')
+
+export interface AppDeps {
+  config: Config
+  store: Store
+  clock?: () => Date
+}
+
+export interface Sandbox {
+  loginCodes: SandboxLoginCodes
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sandbox: Sandbox | null
+  }
+}
+
+/** Where this server itself listens, for calling its own sandbox over loopback. */
+function ownBaseUrl(app: FastifyInstance): string {
+  const address = app.server.address() as AddressInfo | null
+  if (!address) throw new Error('the sandbox is reached over loopback: the server must be listening')
+  const host = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address
+  return `http://${host}:${address.port}`
+}
+
+export async function buildApp({ config, store, clock }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  installErrorHandling(app)
+  installValidation(app)
+  app.addSchema(ErrorBody)
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Xiangji 乡集 API', version: '1.0.0', description: 'Village market: catalogue, identity, orders.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  const sandbox: Sandbox | null =
+    config.wechat.mode === 'sandbox'
+      ? { loginCodes: new SandboxLoginCodes(config.wechat.appId, config.wechat.appSecret) }
+      : null
+  app.decorate('sandbox', sandbox)
+  const wechatBase = () => config.wechat.apiBaseUrl ?? `${ownBaseUrl(app)}${SANDBOX_PREFIX}`
+
+  const auth = createAuthService({
+    repo: createAuthRepository(store.db),
+    loginClient: createLoginClient({ baseUrl: wechatBase, appId: config.wechat.appId, appSecret: config.wechat.appSecret }),
+    sessionTtlDays: config.sessionTtlDays,
+    now: clock,
+  })
+  const catalog = createCatalogService(createCatalogRepository(store.db), clock)
+
+  app.get(
+    '/healthz',
+    { schema: { tags: ['system'], summary: 'Liveness and store check', response: { 200: Type.Object({ ok: Type.Boolean(), store: Type.String() }) } } },
+    async () => {
+      await store.db.execute(sql`select 1`)
+      return { ok: true, store: store.kind }
+    },
+  )
+  await app.register(authRoutes, { auth })
+  await app.register(catalogRoutes, { catalog })
+  if (sandbox) await app.register(sandboxRoutes, { prefix: SANDBOX_PREFIX, loginCodes: sandbox.loginCodes })
+
+  const mediaRoots = [DEMO_MEDIA_DIR, path.join(config.dataDir, 'media')].filter((dir) => fs.existsSync(dir))
+  if (mediaRoots.length > 0) {
+    await app.register(fastifyStatic, {
+      root: mediaRoots,
+      prefix: MEDIA_PREFIX,
+      decorateReply: false,
+      immutable: true,
+      maxAge: '30d',
+      index: false,
+    })
+  }
+  await h5Fallback(app, config.h5Dir)
+  return app
+}

@@ -1,0 +1,41 @@
+/** Starts the API: validated config, store with migrations, demo data on an empty store, listen. */
+import { buildApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { seedDemoData } from './seed/seed'
+import { openConfiguredStore } from './store'
+import { chinaDate } from '../../src/domain/dates'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error — ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  }
+  const store = await openConfiguredStore(config)
+  if (config.seedDemoData) {
+    const { seeded } = await seedDemoData(store.db, chinaDate())
+    if (seeded) console.log('Loaded the demo data into the empty store.')
+  }
+  const app = await buildApp({ config, store })
+  const close = async () => {
+    await app.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', close)
+  process.once('SIGTERM', close)
+  await app.listen({ port: config.port, host: config.host })
+  const base = `http://localhost:${config.port}`
+  console.log(`Xiangji is running at ${base}  (store: ${store.kind}, WeChat: ${config.wechat.mode})`)
+  console.log(`API docs: ${base}/api/docs`)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

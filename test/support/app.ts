@@ -1,0 +1,48 @@
+/**
+ * A running app for API tests: its own store, listening on a free loopback port
+ * (the sandbox's WeChat endpoints are reached over real HTTP), quiet logs.
+ */
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../server/src/app'
+import { loadConfig, type Config } from '../../server/src/config'
+import type { Store } from '../../server/src/db/client'
+import { openTestStore } from './store'
+
+export interface TestApp {
+  app: FastifyInstance
+  store: Store
+  config: Config
+  /** Signs in through the real login protocol (sandbox code → /api/v1/auth/login); returns the bearer token. */
+  login(openid: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startTestApp(env: Record<string, string> = {}, clock?: () => Date): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    XIANGJI_DATA_DIR: path.join(os.tmpdir(), 'xiangji-test-none'),
+    XIANGJI_H5_DIR: path.join(os.tmpdir(), 'xiangji-test-no-h5'),
+    ...env,
+  })
+  const testStore = await openTestStore()
+  const app = await buildApp({ config, store: testStore.store, clock })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return {
+    app,
+    store: testStore.store,
+    config,
+    async login(openid) {
+      const code = app.sandbox!.loginCodes.issue(openid)
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { code } })
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
+      return res.json().token as string
+    },
+    async close() {
+      await app.close()
+      await testStore.close()
+    },
+  }
+}
