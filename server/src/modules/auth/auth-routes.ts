@@ -34,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
       const token = bearerToken(request)
       if (!token) throw unauthorized()
       await auth.logout(token)
-      return reply.status(204).send()
+      return reply.status(204).send(null)
     },
   )
 }
