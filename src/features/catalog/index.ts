@@ -1,0 +1,11 @@
+/** The catalog feature: browse categories and products, read about a product and its farmer. */
+export { fetchCategories, fetchFarmer, fetchProduct, fetchProductPage, type ProductFilters } from './api'
+export { useCategories, useFarmerProfile, useProductDetail, parseId } from './hooks'
+export { useProductList, type ProductList, type ProductListStatus } from './use-product-list'
+export { ProductCard } from './product-card'
+export { ProductFeed, ProductGrid } from './product-feed'
+export { ProductDetail } from './product-detail'
+export { FarmerProfile } from './farmer-profile'
+export { CategoryChips } from './category-chips'
+export { CategorySidebar } from './category-sidebar'
+export { harvestLabel, presaleLabel, shippingLabel, stockLabel, specWeightLabel, cardBadge } from './labels'

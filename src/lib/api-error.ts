@@ -1,0 +1,68 @@
+/** The client's one error type for API calls, with a message a buyer can read. */
+
+export const NETWORK_MESSAGE = '网络不太好，请稍后重试'
+
+/** Server error codes → what the user is told. Unknown codes fall back on the HTTP status. */
+const MESSAGES: Record<string, string> = {
+  NETWORK: NETWORK_MESSAGE,
+  NOT_FOUND: '内容不存在或已下架',
+  UNAUTHORIZED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '当前账号没有权限进行此操作',
+  VALIDATION_FAILED: '提交的信息有误，请检查后重试',
+  INVALID_BODY: '提交的信息有误，请检查后重试',
+  BAD_REQUEST: '请求有误，请稍后重试',
+  UNSUPPORTED_MEDIA_TYPE: '请求有误，请稍后重试',
+  BODY_TOO_LARGE: '提交的内容太大了',
+  INVALID_CODE: '登录失败，请重试',
+  LOGIN_FAILED: '登录失败，请重试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务暂时不可用，请稍后重试',
+}
+
+function messageForStatus(status: number): string {
+  if (status === 401) return MESSAGES.UNAUTHORIZED
+  if (status === 403) return MESSAGES.FORBIDDEN
+  if (status === 404) return MESSAGES.NOT_FOUND
+  if (status === 429) return MESSAGES.RATE_LIMITED
+  if (status >= 500) return MESSAGES.INTERNAL
+  return '出了点问题，请稍后重试'
+}
+
+export class ApiError extends Error {
+  constructor(
+    /** The server's error code, or NETWORK / HTTP_<status> when it sent none */
+    public readonly code: string,
+    /** HTTP status; 0 when the request never got an answer */
+    public readonly status: number,
+    /** Chinese, for the user */
+    message: string,
+    /** The server's own (English) message, for logs */
+    public readonly detail?: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError
+}
+
+export function networkError(detail?: string): ApiError {
+  return new ApiError('NETWORK', 0, NETWORK_MESSAGE, detail)
+}
+
+/** Builds an ApiError from a non-2xx answer, whose body should be `{ error: { code, message } }`. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
+  const code = typeof err?.code === 'string' && err.code ? err.code : `HTTP_${status}`
+  const detail = typeof err?.message === 'string' ? err.message : undefined
+  return new ApiError(code, status, MESSAGES[code] ?? messageForStatus(status), detail)
+}
+
+/** The message to show for anything caught from an API call. */
+export function userMessage(error: unknown): string {
+  if (isApiError(error)) return error.message
+  return '出了点问题，请稍后重试'
+}

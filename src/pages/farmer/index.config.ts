@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '农户主页',
+  enableShareAppMessage: true,
+})
