@@ -51,6 +51,7 @@ describe('browsing the catalogue', () => {
       id: appleId,
       priceFromFen: 2990,
       priceUnit: '斤',
+      specCount: 2,
       inSeason: true,
       farmer: { id: farmerId, name: '张国华' },
       cooperative: { id: weiningId, province: '贵州省' },

@@ -40,6 +40,8 @@ export const ProductCard = Type.Object({
   /** The cheapest spec: what the card shows as "from ¥x / unit". */
   priceFromFen: Type.Integer(),
   priceUnit: Unit,
+  /** How many specs the product has ("起" on the card when more than one). */
+  specCount: Type.Integer(),
   status: ProductStatus,
   inSeason: Type.Boolean(),
   harvestStart: Day,

@@ -54,6 +54,6 @@ export function hasSeveralPrices(specs: readonly Pick<SpecDto, 'priceFen'>[]): b
  * Whether a card's price is the lowest of several. The card contract has no spec count yet;
  * if the server adds `specCount`, cards show "起" on their own.
  */
-export function cardPriceIsFrom(p: ProductCardDto & { specCount?: number }): boolean {
-  return typeof p.specCount === 'number' && p.specCount > 1
+export function cardPriceIsFrom(p: ProductCardDto): boolean {
+  return p.specCount > 1
 }

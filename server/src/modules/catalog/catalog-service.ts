@@ -26,6 +26,7 @@ function toCard(row: ProductRow, specs: SpecRow[], today: string): ProductCardDt
     cover: optionalPhoto(row.photos[0]),
     priceFromFen: cheapest?.priceFen ?? 0,
     priceUnit: cheapest?.unit ?? '斤',
+    specCount: specs.length,
     status: row.status,
     inSeason: inWindow(today, row.harvestStart, row.harvestEnd),
     harvestStart: row.harvestStart,
