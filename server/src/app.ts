@@ -22,7 +22,21 @@ import { createCatalogRepository } from './modules/catalog/catalog-repository'
 import { createCatalogService } from './modules/catalog/catalog-service'
 import { catalogRoutes } from './modules/catalog/catalog-routes'
 import { MEDIA_PREFIX } from './modules/media/photo-urls'
+import { createAddressService } from './modules/addresses/address-service'
+import { addressRoutes } from './modules/addresses/address-routes'
+import { createOrderService } from './modules/orders/order-service'
+import { createPlacementService } from './modules/orders/placement-service'
+import { orderRoutes } from './modules/orders/order-routes'
+import { createPaymentService } from './modules/payments/payment-service'
+import { createRefundService } from './modules/payments/refund-service'
+import { paymentRoutes } from './modules/payments/payment-routes'
+import { createSubscriptionService } from './modules/subscriptions/subscription-service'
+import { subscriptionRoutes } from './modules/subscriptions/subscription-routes'
+import { createJobRunner, type JobRunner } from './jobs/job-runner'
 import { createLoginClient } from './wechat/login-client'
+import { PAY_SANDBOX_PREFIX, setUpWechatPay } from './wechat/pay-setup'
+import type { PaySandbox, PaySandboxOptions } from './wechat/sandbox/pay/pay-sandbox'
+import { paySandboxRoutes } from './wechat/sandbox/pay/pay-sandbox-routes'
 import { SandboxLoginCodes } from './wechat/sandbox/login-codes'
 import { sandboxRoutes } from './wechat/sandbox/sandbox-routes'
 import { h5Fallback } from './http/h5'
@@ -35,15 +49,20 @@ export interface AppDeps {
   config: Config
   store: Store
   clock?: () => Date
+  /** Tests shorten the sandbox merchant's notification retries and refund delay. */
+  paySandbox?: Partial<PaySandboxOptions>
 }
 
 export interface Sandbox {
   loginCodes: SandboxLoginCodes
+  pay: PaySandbox
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     sandbox: Sandbox | null
+    /** Durable jobs: main.ts starts the poller; tests call runDue(now). */
+    jobs: JobRunner
   }
 }
 
@@ -55,7 +74,7 @@ function ownBaseUrl(app: FastifyInstance): string {
   return `http://${host}:${address.port}`
 }
 
-export async function buildApp({ config, store, clock }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, store, clock = () => new Date(), paySandbox }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -73,12 +92,14 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
-  const sandbox: Sandbox | null =
-    config.wechat.mode === 'sandbox'
-      ? { loginCodes: new SandboxLoginCodes(config.wechat.appId, config.wechat.appSecret) }
-      : null
+  const self = () => ownBaseUrl(app)
+  const pay = setUpWechatPay(config, self, paySandbox, () => clock().getTime())
+  const sandbox: Sandbox | null = pay.sandbox
+    ? { loginCodes: new SandboxLoginCodes(config.wechat.appId, config.wechat.appSecret), pay: pay.sandbox }
+    : null
   app.decorate('sandbox', sandbox)
-  const wechatBase = () => config.wechat.apiBaseUrl ?? `${ownBaseUrl(app)}${SANDBOX_PREFIX}`
+  const wechatBase = () => config.wechat.apiBaseUrl ?? `${self()}${SANDBOX_PREFIX}`
+  const notifyBaseUrl = () => config.wechatPay?.notifyBaseUrl ?? self()
 
   const auth = createAuthService({
     repo: createAuthRepository(store.db),
@@ -87,6 +108,27 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
     now: clock,
   })
   const catalog = createCatalogService(createCatalogRepository(store.db), clock)
+  const db = store.db
+  const payments = createPaymentService({
+    db,
+    clock,
+    pay: pay.client,
+    appId: config.wechat.appId,
+    mchid: pay.mchid,
+    notifyBaseUrl,
+    sandboxCashierUrl: sandbox
+      ? (prepayId, returnPath) => `${PAY_SANDBOX_PREFIX}/cashier?prepay_id=${encodeURIComponent(prepayId)}&return=${encodeURIComponent(returnPath)}`
+      : null,
+  })
+  const refunds = createRefundService({ db, clock, pay: pay.client, mchid: pay.mchid, notifyBaseUrl })
+  const placement = createPlacementService({ db, clock, payWindowMinutes: config.payWindowMinutes })
+  const orders = createOrderService({ db, clock, reconcileBeforeExpiry: payments.reconcile })
+  const jobs = createJobRunner({ db, clock, log: app.log, handlers: { ...orders.jobs, ...payments.jobs, ...refunds.jobs } })
+  app.decorate('jobs', jobs)
+  app.addHook('onClose', async () => {
+    await jobs.stop()
+    sandbox?.pay.close()
+  })
 
   app.get(
     '/healthz',
@@ -98,7 +140,14 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
   )
   await app.register(authRoutes, { auth })
   await app.register(catalogRoutes, { catalog })
-  if (sandbox) await app.register(sandboxRoutes, { prefix: SANDBOX_PREFIX, loginCodes: sandbox.loginCodes })
+  await app.register(addressRoutes, { auth, addresses: createAddressService(db) })
+  await app.register(orderRoutes, { auth, placement, orders })
+  await app.register(paymentRoutes, { auth, payments, refunds })
+  await app.register(subscriptionRoutes, { auth, subscriptions: createSubscriptionService(db), templates: { orderShipped: config.wechat.templateOrderShipped }, clock })
+  if (sandbox) {
+    await app.register(sandboxRoutes, { prefix: SANDBOX_PREFIX, loginCodes: sandbox.loginCodes })
+    await app.register(paySandboxRoutes, { prefix: PAY_SANDBOX_PREFIX, sandbox: sandbox.pay })
+  }
 
   const mediaRoots = [DEMO_MEDIA_DIR, path.join(config.dataDir, 'media')].filter((dir) => fs.existsSync(dir))
   if (mediaRoots.length > 0) {

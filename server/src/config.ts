@@ -2,6 +2,8 @@
  * Every environment variable the server reads, in one place, validated at start.
  * A wrong value stops the server with a message that names the variable.
  */
+import crypto, { type KeyObject } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 
 export type WechatMode = 'sandbox' | 'live'
@@ -23,8 +25,31 @@ export interface Config {
     appSecret: string
     /** Base URL of api.weixin.qq.com; null means this server's own sandbox, reached over loopback. */
     apiBaseUrl: string | null
+    /** Subscribe-message template for "order shipped" (wechat-protocols.md §3). */
+    templateOrderShipped: string
   }
   h5Dir: string
+  /** WeChat Pay API v3 (direct merchant, public-key mode); null in sandbox mode, whose credentials are generated at start. */
+  wechatPay: WechatPayConfig | null
+  /** How long a buyer has to pay after checking out, in minutes. */
+  payWindowMinutes: number
+}
+
+export interface WechatPayConfig {
+  mchid: string
+  /** Serial of the merchant API certificate, upper-case hex (sent as serial_no). */
+  merchantSerial: string
+  /** apiclient_key.pem, parsed. */
+  merchantPrivateKey: KeyObject
+  apiV3Key: string
+  /** The WeChat Pay public key, parsed; verifies answers and notifications. */
+  publicKey: KeyObject
+  /** PUB_KEY_ID_…: sent and expected as Wechatpay-Serial. */
+  publicKeyId: string
+  /** Base URL of the WeChat Pay API, https://api.mch.weixin.qq.com by default. */
+  apiBaseUrl: string
+  /** Public https base URL of this server; notifications go to …/api/v1/payments/wechat/notify and …/api/v1/refunds/wechat/notify. */
+  notifyBaseUrl: string
 }
 
 export class ConfigError extends Error {
@@ -82,6 +107,56 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   return raw.replace(/\/+$/, '')
 }
 
+function pemFile(env: Env, name: string, kind: 'private' | 'public', cwd: string): KeyObject {
+  const file = str(env, name, '')
+  if (!file) throw new ConfigError(name, `must name a PEM file in live mode`)
+  let pem: string
+  try {
+    pem = fs.readFileSync(path.resolve(cwd, file), 'utf8')
+  } catch (err) {
+    throw new ConfigError(name, `cannot read "${file}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+  try {
+    if (kind === 'public' && !pem.includes('-----BEGIN PUBLIC KEY-----')) throw new Error('no public key')
+    const key = kind === 'private' ? crypto.createPrivateKey(pem) : crypto.createPublicKey(pem)
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA')
+    return key
+  } catch {
+    throw new ConfigError(name, kind === 'private'
+      ? `"${file}" is not a PEM RSA private key (apiclient_key.pem, PKCS#8)`
+      : `"${file}" is not a PEM RSA public key (-----BEGIN PUBLIC KEY-----)`)
+  }
+}
+
+function wechatPayConfig(env: Env, mode: WechatMode, cwd: string): WechatPayConfig | null {
+  if (mode === 'sandbox') return null
+  const mchid = str(env, 'WECHATPAY_MCHID', '')
+  if (!/^\d{8,12}$/.test(mchid)) throw new ConfigError('WECHATPAY_MCHID', 'must be the WeChat Pay merchant number (digits) in live mode')
+  const serial = str(env, 'WECHATPAY_MERCHANT_SERIAL', '')
+  if (!/^[0-9A-Fa-f]{16,64}$/.test(serial)) {
+    throw new ConfigError('WECHATPAY_MERCHANT_SERIAL', 'must be the merchant API certificate serial number (hex) in live mode')
+  }
+  const merchantPrivateKey = pemFile(env, 'WECHATPAY_MERCHANT_KEY_PATH', 'private', cwd)
+  const apiV3Key = env.WECHATPAY_APIV3_KEY ?? ''
+  if (!/^[\x21-\x7e]{32}$/.test(apiV3Key)) throw new ConfigError('WECHATPAY_APIV3_KEY', 'must be the 32-character APIv3 key in live mode')
+  const publicKey = pemFile(env, 'WECHATPAY_PUBLIC_KEY_PATH', 'public', cwd)
+  const publicKeyId = str(env, 'WECHATPAY_PUBLIC_KEY_ID', '')
+  if (!/^PUB_KEY_ID_[0-9A-Za-z]+$/.test(publicKeyId)) throw new ConfigError('WECHATPAY_PUBLIC_KEY_ID', 'must look like PUB_KEY_ID_0114… in live mode')
+  if (!env.WECHATPAY_NOTIFY_BASE_URL) throw new ConfigError('WECHATPAY_NOTIFY_BASE_URL', 'must be set to this server\'s public https URL in live mode')
+  const notifyBaseUrl = url(env, 'WECHATPAY_NOTIFY_BASE_URL', '', ['https:'])
+  if (/[?#]/.test(notifyBaseUrl)) throw new ConfigError('WECHATPAY_NOTIFY_BASE_URL', 'must not carry a query or fragment')
+  return {
+    mchid,
+    merchantSerial: serial.toUpperCase(),
+    merchantPrivateKey,
+    apiV3Key,
+    publicKey,
+    publicKeyId,
+    apiBaseUrl: url(env, 'WECHATPAY_API_BASE_URL', 'https://api.mch.weixin.qq.com', ['http:', 'https:']),
+    notifyBaseUrl,
+  }
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development')
   const port = int(env, 'PORT', 3000, 0, 65535)
@@ -111,7 +186,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 365),
     seedDemoData: bool(env, 'SEED_DEMO_DATA', mode === 'sandbox'),
-    wechat: { mode, appId, appSecret, apiBaseUrl },
+    wechat: {
+      mode,
+      appId,
+      appSecret,
+      apiBaseUrl,
+      templateOrderShipped: str(env, 'WECHAT_TEMPLATE_ORDER_SHIPPED', mode === 'sandbox' ? 'sandbox-order-shipped' : ''),
+    },
     h5Dir: path.resolve(cwd, str(env, 'XIANGJI_H5_DIR', 'dist/h5')),
+    wechatPay: wechatPayConfig(env, mode, cwd),
+    payWindowMinutes: int(env, 'PAY_WINDOW_MINUTES', 30, 1, 1440),
   }
 }

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', close)
   process.once('SIGTERM', close)
   await app.listen({ port: config.port, host: config.host })
+  app.jobs.start()
   const base = `http://localhost:${config.port}`
   console.log(`Xiangji is running at ${base}  (store: ${store.kind}, WeChat: ${config.wechat.mode})`)
   console.log(`API docs: ${base}/api/docs`)

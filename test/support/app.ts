@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/src/app'
 import { loadConfig, type Config } from '../../server/src/config'
 import type { Store } from '../../server/src/db/client'
+import type { PaySandboxOptions } from '../../server/src/wechat/sandbox/pay/pay-sandbox'
 import { openTestStore } from './store'
 
 export interface TestApp {
@@ -19,7 +20,13 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(env: Record<string, string> = {}, clock?: () => Date): Promise<TestApp> {
+export interface TestAppOptions {
+  clock?: () => Date
+  paySandbox?: Partial<PaySandboxOptions>
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions | (() => Date) = {}): Promise<TestApp> {
+  const { clock, paySandbox } = typeof options === 'function' ? { clock: options, paySandbox: undefined } : options
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -28,7 +35,13 @@ export async function startTestApp(env: Record<string, string> = {}, clock?: () 
     ...env,
   })
   const testStore = await openTestStore()
-  const app = await buildApp({ config, store: testStore.store, clock })
+  const app = await buildApp({
+    config,
+    store: testStore.store,
+    clock,
+    // Notifications retried within milliseconds, refunds settled at once: tests wait with whenIdle().
+    paySandbox: { retryScheduleMs: [20, 40, 80, 160], refundDelayMs: 10, ...paySandbox },
+  })
   await app.listen({ port: 0, host: '127.0.0.1' })
   return {
     app,

@@ -1,0 +1,235 @@
+/**
+ * Cart, checkout, orders and payment API shapes (TypeBox), shared with the mini-program
+ * through `import type`. Every amount is integer fen computed by the server.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import { Id, Photo, Unit } from './catalog'
+
+const Timestamp = Type.String({ format: 'date-time' })
+const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
+
+export const OrderStatus = Type.Union([
+  Type.Literal('pending_payment'),
+  Type.Literal('paid'),
+  Type.Literal('shipped'),
+  Type.Literal('received'),
+  Type.Literal('cancelled'),
+  Type.Literal('refunded'),
+])
+
+export const CartLine = Type.Object(
+  { specId: Id, quantity: Type.Integer({ minimum: 1, maximum: 999 }) },
+  { additionalProperties: false },
+)
+export const CartLines = Type.Array(CartLine, { minItems: 1, maxItems: 50 })
+
+// ------------------------------------------------------------------ addresses
+const text = (max: number) => Type.String({ minLength: 1, maxLength: max })
+export const AddressInput = Type.Object(
+  {
+    name: text(20),
+    phone: Type.String({ pattern: '^[0-9+\\- ]{5,20}$' }),
+    province: text(20),
+    city: text(20),
+    district: text(20),
+    detail: text(120),
+    postalCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    isDefault: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export const Address = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  phone: Type.String(),
+  province: Type.String(),
+  city: Type.String(),
+  district: Type.String(),
+  detail: Type.String(),
+  postalCode: Type.Union([Type.String(), Type.Null()]),
+  isDefault: Type.Boolean(),
+})
+export const AddressList = Type.Object({ items: Type.Array(Address) })
+
+// ------------------------------------------------------------------ checkout preview
+export const PreviewBody = Type.Object({ items: CartLines }, { additionalProperties: false })
+
+export const LineProblem = Type.Union([
+  Type.Literal('SOLD_OUT'),
+  Type.Literal('INSUFFICIENT_STOCK'),
+  Type.Literal('UNAVAILABLE'),
+])
+
+export const PreviewLine = Type.Object({
+  specId: Type.Integer(),
+  productId: Type.Integer(),
+  title: Type.String(),
+  specName: Type.String(),
+  unit: Unit,
+  netWeightG: Type.Integer(),
+  unitPriceFen: Type.Integer(),
+  quantity: Type.Integer(),
+  lineTotalFen: Type.Integer(),
+  stock: Type.Integer(),
+  cover: Type.Union([Photo, Type.Null()]),
+  /** Set when this line cannot be ordered as asked. */
+  problem: Type.Union([LineProblem, Type.Null()]),
+})
+
+export const FarmerRef = Type.Object({ id: Type.Integer(), name: Type.String(), village: Type.String() })
+
+export const PreviewGroup = Type.Object({
+  farmer: FarmerRef,
+  lines: Type.Array(PreviewLine),
+  itemsFen: Type.Integer(),
+  shippingFen: Type.Integer(),
+  totalFen: Type.Integer(),
+  shippingRule: Type.Object({ feeFen: Type.Integer(), freeFromFen: Type.Union([Type.Integer(), Type.Null()]) }),
+})
+
+export const CheckoutPreview = Type.Object({
+  groups: Type.Array(PreviewGroup),
+  itemsFen: Type.Integer(),
+  shippingFen: Type.Integer(),
+  totalFen: Type.Integer(),
+  /** True when every line can be ordered as asked. */
+  orderable: Type.Boolean(),
+})
+
+// ------------------------------------------------------------------ orders
+export const PlaceOrderBody = Type.Object(
+  {
+    items: CartLines,
+    addressId: Id,
+    note: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+})
+
+export const OrderItem = Type.Object({
+  specId: Type.Integer(),
+  productId: Type.Integer(),
+  title: Type.String(),
+  specName: Type.String(),
+  unit: Unit,
+  netWeightG: Type.Integer(),
+  unitPriceFen: Type.Integer(),
+  quantity: Type.Integer(),
+  lineTotalFen: Type.Integer(),
+})
+
+export const OrderSummary = Type.Object({
+  id: Type.Integer(),
+  orderNo: Type.String(),
+  checkoutId: Type.Integer(),
+  status: OrderStatus,
+  farmer: FarmerRef,
+  items: Type.Array(OrderItem),
+  itemsFen: Type.Integer(),
+  shippingFen: Type.Integer(),
+  totalFen: Type.Integer(),
+  carrier: Type.Union([Type.String(), Type.Null()]),
+  trackingNo: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  paidAt: NullableTimestamp,
+  shippedAt: NullableTimestamp,
+})
+
+export const OrderEvent = Type.Object({
+  fromStatus: Type.Union([OrderStatus, Type.Null()]),
+  toStatus: OrderStatus,
+  actor: Type.String(),
+  reason: Type.String(),
+  at: Timestamp,
+})
+
+export const OrderDetail = Type.Object({
+  ...OrderSummary.properties,
+  address: Type.Object({
+    name: Type.String(),
+    phone: Type.String(),
+    province: Type.String(),
+    city: Type.String(),
+    district: Type.String(),
+    detail: Type.String(),
+  }),
+  note: Type.String(),
+  events: Type.Array(OrderEvent),
+  refund: Type.Union([
+    Type.Object({ status: Type.Union([Type.Literal('processing'), Type.Literal('succeeded'), Type.Literal('failed')]), amountFen: Type.Integer() }),
+    Type.Null(),
+  ]),
+})
+
+export const OrderTab = Type.Union([
+  Type.Literal('pending_payment'),
+  Type.Literal('paid'),
+  Type.Literal('shipped'),
+  Type.Literal('received'),
+  Type.Literal('cancelled'),
+  Type.Literal('refunded'),
+])
+
+export const OrderListQuery = Type.Object(
+  {
+    status: Type.Optional(OrderTab),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export const OrderPage = Type.Object({ items: Type.Array(OrderSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+
+export const Checkout = Type.Object({
+  id: Type.Integer(),
+  checkoutNo: Type.String(),
+  totalFen: Type.Integer(),
+  expiresAt: Timestamp,
+  orders: Type.Array(OrderSummary),
+})
+
+export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 80 })) }, { additionalProperties: false })
+
+// ------------------------------------------------------------------ payment
+export const RequestPaymentParams = Type.Object({
+  timeStamp: Type.String(),
+  nonceStr: Type.String(),
+  package: Type.String(),
+  signType: Type.Literal('RSA'),
+  paySign: Type.String(),
+})
+
+export const PayResult = Type.Object({
+  outTradeNo: Type.String(),
+  amountFen: Type.Integer(),
+  /** Pass to Taro.requestPayment (weapp). */
+  requestPayment: RequestPaymentParams,
+  /** Sandbox only: the cashier page that plays the user paying (H5). */
+  sandboxCashierUrl: Type.Union([Type.String(), Type.Null()]),
+})
+
+// ------------------------------------------------------------------ subscribe messages
+export const SubscribeAnswer = Type.Union([Type.Literal('accept'), Type.Literal('reject'), Type.Literal('ban'), Type.Literal('filter')])
+export const SubscribeBody = Type.Object(
+  { answers: Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), SubscribeAnswer, { maxProperties: 5 }) },
+  { additionalProperties: false },
+)
+export const SubscribeTemplates = Type.Object({ orderShipped: Type.String() })
+
+export type AddressDto = Static<typeof Address>
+export type AddressInputDto = Static<typeof AddressInput>
+export type CartLineDto = Static<typeof CartLine>
+export type CheckoutPreviewDto = Static<typeof CheckoutPreview>
+export type PreviewGroupDto = Static<typeof PreviewGroup>
+export type PreviewLineDto = Static<typeof PreviewLine>
+export type OrderSummaryDto = Static<typeof OrderSummary>
+export type OrderDetailDto = Static<typeof OrderDetail>
+export type OrderPageDto = Static<typeof OrderPage>
+export type CheckoutDto = Static<typeof Checkout>
+export type PayResultDto = Static<typeof PayResult>
+export type RequestPaymentParamsDto = Static<typeof RequestPaymentParams>
+export type OrderStatusDto = Static<typeof OrderStatus>

@@ -1,0 +1,64 @@
+/** Order rows → the API's order shapes. */
+import type { CheckoutDto, OrderDetailDto, OrderSummaryDto } from '../../contracts/orders'
+import type { Executor } from '../../jobs/job-queue'
+import { eventsOf, farmersByIds, itemsOf, refundOf, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+function summary(o: OrderRow, items: OrderItemRow[], farmer: { id: number; name: string; village: string }): OrderSummaryDto {
+  return {
+    id: o.id,
+    orderNo: o.orderNo,
+    checkoutId: o.checkoutId,
+    status: o.status,
+    farmer,
+    items: items.map((i) => ({
+      specId: i.specId,
+      productId: i.productId,
+      title: i.title,
+      specName: i.specName,
+      unit: i.unit,
+      netWeightG: i.netWeightG,
+      unitPriceFen: i.unitPriceFen,
+      quantity: i.quantity,
+      lineTotalFen: i.lineTotalFen,
+    })),
+    itemsFen: o.itemsFen,
+    shippingFen: o.shippingFen,
+    totalFen: o.totalFen,
+    carrier: o.carrier,
+    trackingNo: o.trackingNo,
+    createdAt: o.createdAt.toISOString(),
+    expiresAt: o.expiresAt.toISOString(),
+    paidAt: iso(o.paidAt),
+    shippedAt: iso(o.shippedAt),
+  }
+}
+
+/** Summaries of several orders with two more queries (items, farmers), not one per order. */
+export async function toSummaries(db: Executor, rows: OrderRow[]): Promise<OrderSummaryDto[]> {
+  const [items, farmers] = await Promise.all([itemsOf(db, rows.map((r) => r.id)), farmersByIds(db, [...new Set(rows.map((r) => r.farmerId))])])
+  return rows.map((o) => summary(o, items.filter((i) => i.orderId === o.id), farmers.get(o.farmerId)!))
+}
+
+export async function toDetail(db: Executor, order: OrderRow): Promise<OrderDetailDto> {
+  const [[base], events, refund] = await Promise.all([toSummaries(db, [order]), eventsOf(db, order.id), refundOf(db, order.id)])
+  const { postalCode: _postalCode, ...address } = order.address
+  return {
+    ...base,
+    address,
+    note: order.note,
+    events: events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actor: e.actor, reason: e.reason, at: e.createdAt.toISOString() })),
+    refund: refund ? { status: refund.status, amountFen: refund.amountFen } : null,
+  }
+}
+
+export async function toCheckout(db: Executor, checkout: CheckoutRow, rows: OrderRow[]): Promise<CheckoutDto> {
+  return {
+    id: checkout.id,
+    checkoutNo: checkout.checkoutNo,
+    totalFen: checkout.totalFen,
+    expiresAt: checkout.expiresAt.toISOString(),
+    orders: await toSummaries(db, rows),
+  }
+}

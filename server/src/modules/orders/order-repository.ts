@@ -1,0 +1,160 @@
+/** SQL for checkouts, orders, their items and events, and stock reservations. */
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import type { Executor } from '../../jobs/job-queue'
+import {
+  checkouts,
+  farmers,
+  farmerShipping,
+  orderEvents,
+  orderItems,
+  orders,
+  products,
+  productSpecs,
+  refunds,
+  type AddressSnapshot,
+} from '../../db/schema'
+import { optionalPhoto } from '../media/photo-urls'
+import type { CartLine, SpecForSale } from './pricing'
+import type { OrderStatus } from '../../../../src/domain/order-states'
+
+export type OrderRow = typeof orders.$inferSelect
+export type OrderItemRow = typeof orderItems.$inferSelect
+export type CheckoutRow = typeof checkouts.$inferSelect
+
+/** The specs of a cart with everything needed to price them; `lock` takes row locks in id order. */
+export async function specsForSale(db: Executor, specIds: number[], lock = false): Promise<Map<number, SpecForSale>> {
+  if (specIds.length === 0) return new Map()
+  const query = db
+    .select({
+      specId: productSpecs.id,
+      productId: products.id,
+      title: products.title,
+      specName: productSpecs.name,
+      unit: productSpecs.unit,
+      netWeightG: productSpecs.netWeightG,
+      priceFen: productSpecs.priceFen,
+      stock: productSpecs.stock,
+      productStatus: products.status,
+      photos: products.photos,
+      farmerActive: farmers.active,
+      farmer: { id: farmers.id, name: farmers.name, village: farmers.village },
+      feeFen: farmerShipping.feeFen,
+      freeFromFen: farmerShipping.freeFromFen,
+    })
+    .from(productSpecs)
+    .innerJoin(products, eq(products.id, productSpecs.productId))
+    .innerJoin(farmers, eq(farmers.id, products.farmerId))
+    .leftJoin(farmerShipping, eq(farmerShipping.farmerId, farmers.id))
+    .where(inArray(productSpecs.id, specIds))
+    .orderBy(asc(productSpecs.id))
+  const rows = lock ? await query.for('update', { of: productSpecs }) : await query
+  return new Map(
+    rows.map(({ photos, feeFen, freeFromFen, ...r }) => [
+      r.specId,
+      { ...r, cover: optionalPhoto(photos[0]), shipping: { feeFen: feeFen ?? 0, freeFromFen: freeFromFen ?? null } },
+    ]),
+  )
+}
+
+/** Takes stock for every line in one conditional statement; returns the spec ids that had enough. */
+export async function reserveStock(db: Executor, lines: CartLine[]): Promise<Set<number>> {
+  const values = sql.join(lines.map((l) => sql`(${l.specId}::bigint, ${l.quantity}::int)`), sql`, `)
+  const result = await db.execute(sql`
+    update ${productSpecs} s set stock = s.stock - v.q
+    from (values ${values}) as v(id, q)
+    where s.id = v.id and s.stock >= v.q
+    returning s.id`)
+  return new Set((result as unknown as { rows: { id: string | number }[] }).rows.map((r) => Number(r.id)))
+}
+
+/** Gives the stock held by these orders back to their specs. */
+export async function releaseStock(db: Executor, orderIds: number[]): Promise<void> {
+  if (orderIds.length === 0) return
+  await db.execute(sql`
+    update ${productSpecs} s set stock = s.stock + i.q
+    from (select spec_id, sum(quantity)::int as q from ${orderItems} where order_id in ${orderIds} group by spec_id) i
+    where s.id = i.spec_id`)
+}
+
+export async function findCheckoutByKey(db: Executor, buyerId: number, key: string): Promise<CheckoutRow | null> {
+  const [row] = await db.select().from(checkouts).where(and(eq(checkouts.buyerId, buyerId), eq(checkouts.idempotencyKey, key)))
+  return row ?? null
+}
+
+export async function findCheckout(db: Executor, id: number, buyerId?: number, lock = false): Promise<CheckoutRow | null> {
+  const where = buyerId === undefined ? eq(checkouts.id, id) : and(eq(checkouts.id, id), eq(checkouts.buyerId, buyerId))
+  const query = db.select().from(checkouts).where(where)
+  const [row] = lock ? await query.for('update') : await query
+  return row ?? null
+}
+
+export async function ordersOfCheckout(db: Executor, checkoutId: number, lock = false): Promise<OrderRow[]> {
+  const query = db.select().from(orders).where(eq(orders.checkoutId, checkoutId)).orderBy(asc(orders.id))
+  return lock ? query.for('update') : query
+}
+
+export async function ordersByIds(db: Executor, ids: number[], lock = false): Promise<OrderRow[]> {
+  if (ids.length === 0) return []
+  const query = db.select().from(orders).where(inArray(orders.id, ids)).orderBy(asc(orders.id))
+  return lock ? query.for('update') : query
+}
+
+export async function findOrder(db: Executor, id: number, lock = false): Promise<OrderRow | null> {
+  const query = db.select().from(orders).where(eq(orders.id, id))
+  const [row] = lock ? await query.for('update') : await query
+  return row ?? null
+}
+
+export async function listBuyerOrders(db: Executor, buyerId: number, status: OrderStatus | undefined, beforeId: number | undefined, limit: number) {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.buyerId, buyerId), status ? eq(orders.status, status) : undefined, beforeId ? lt(orders.id, beforeId) : undefined))
+    .orderBy(desc(orders.id))
+    .limit(limit)
+}
+
+export async function itemsOf(db: Executor, orderIds: number[]): Promise<OrderItemRow[]> {
+  if (orderIds.length === 0) return []
+  return db.select().from(orderItems).where(inArray(orderItems.orderId, orderIds)).orderBy(asc(orderItems.id))
+}
+
+export async function farmersByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { id: number; name: string; village: string }>()
+  const rows = await db.select({ id: farmers.id, name: farmers.name, village: farmers.village }).from(farmers).where(inArray(farmers.id, ids))
+  return new Map(rows.map((r) => [r.id, r]))
+}
+
+export async function eventsOf(db: Executor, orderId: number) {
+  return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id))
+}
+
+export async function refundOf(db: Executor, orderId: number) {
+  const [row] = await db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(desc(refunds.id)).limit(1)
+  return row ?? null
+}
+
+export interface NewOrder {
+  orderNo: string
+  checkoutId: number
+  buyerId: number
+  farmerId: number
+  itemsFen: number
+  shippingFen: number
+  totalFen: number
+  address: AddressSnapshot
+  note: string
+  expiresAt: Date
+}
+
+export async function insertOrders(db: Executor, rows: NewOrder[]): Promise<OrderRow[]> {
+  return db.insert(orders).values(rows).returning()
+}
+
+export async function insertItems(db: Executor, rows: (typeof orderItems.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(orderItems).values(rows)
+}
+
+export async function insertEvents(db: Executor, rows: (typeof orderEvents.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(orderEvents).values(rows)
+}

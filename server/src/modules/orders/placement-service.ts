@@ -1,0 +1,165 @@
+/**
+ * Checkout preview and order placement. Placement is idempotent per (buyer, Idempotency-Key):
+ * the same key and body return the first result, another body is a 409. Within one
+ * transaction it locks the specs in id order, prices the cart from those rows, takes the
+ * stock with one conditional update, and writes one order per farmer with its events.
+ */
+import crypto from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { addresses, checkouts } from '../../db/schema'
+import type { CartLineDto, CheckoutDto, CheckoutPreviewDto } from '../../contracts/orders'
+import { AppError, notFound } from '../../http/errors'
+import { enqueue } from '../../jobs/job-queue'
+import { toCheckout } from './order-mapper'
+import { newCheckoutNo, orderNo } from './order-numbers'
+import {
+  findCheckoutByKey,
+  insertEvents,
+  insertItems,
+  insertOrders,
+  ordersOfCheckout,
+  reserveStock,
+  specsForSale,
+} from './order-repository'
+import { mergeLines, priceCart } from './pricing'
+
+export const EXPIRE_CHECKOUT_JOB = 'expire_checkout'
+
+export interface PlaceOrderInput {
+  buyerId: number
+  idempotencyKey: string
+  items: CartLineDto[]
+  addressId: number
+  note?: string
+}
+
+/** Thrown inside the transaction when another request with the same key won the race. */
+class SameKeyPlaced extends Error {}
+
+function requestHash(input: PlaceOrderInput): string {
+  const canonical = JSON.stringify({ items: mergeLines(input.items), addressId: input.addressId, note: input.note?.trim() ?? '' })
+  return crypto.createHash('sha256').update(canonical).digest('hex')
+}
+
+export interface PlacementDeps {
+  db: Db
+  clock: () => Date
+  payWindowMinutes: number
+}
+
+export function createPlacementService({ db, clock, payWindowMinutes }: PlacementDeps) {
+  async function replay(input: PlaceOrderInput, hash: string): Promise<{ checkout: CheckoutDto; created: boolean } | null> {
+    const existing = await findCheckoutByKey(db, input.buyerId, input.idempotencyKey)
+    if (!existing) return null
+    if (existing.requestHash !== hash) {
+      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different order')
+    }
+    return { checkout: await toCheckout(db, existing, await ordersOfCheckout(db, existing.id)), created: false }
+  }
+
+  return {
+    async preview(items: CartLineDto[]): Promise<CheckoutPreviewDto> {
+      const specs = await specsForSale(db, mergeLines(items).map((l) => l.specId))
+      return priceCart(items, specs)
+    },
+
+    async place(input: PlaceOrderInput): Promise<{ checkout: CheckoutDto; created: boolean }> {
+      const hash = requestHash(input)
+      const earlier = await replay(input, hash)
+      if (earlier) return earlier
+
+      const [address] = await db
+        .select()
+        .from(addresses)
+        .where(and(eq(addresses.id, input.addressId), eq(addresses.userId, input.buyerId)))
+      if (!address) throw new AppError(404, 'ADDRESS_NOT_FOUND', 'Address not found')
+      const lines = mergeLines(input.items)
+      const now = clock()
+      const expiresAt = new Date(now.getTime() + payWindowMinutes * 60_000)
+
+      try {
+        const checkout = await db.transaction(async (tx) => {
+          const specs = await specsForSale(tx, lines.map((l) => l.specId), true)
+          const unknown = lines.find((l) => !specs.has(l.specId))
+          if (unknown) throw notFound(`Spec ${unknown.specId}`)
+          const priced = priceCart(lines, specs)
+          const problem = priced.groups.flatMap((g) => g.lines).find((l) => l.problem !== null)
+          if (problem) {
+            throw problem.problem === 'UNAVAILABLE'
+              ? new AppError(409, 'PRODUCT_UNAVAILABLE', `${problem.title} is not on sale`)
+              : new AppError(409, 'INSUFFICIENT_STOCK', `Only ${problem.stock} left of ${problem.title} ${problem.specName}`)
+          }
+
+          const checkoutNo = newCheckoutNo(now)
+          const [created] = await tx
+            .insert(checkouts)
+            .values({ checkoutNo, buyerId: input.buyerId, idempotencyKey: input.idempotencyKey, requestHash: hash, totalFen: priced.totalFen, expiresAt, createdAt: now })
+            .onConflictDoNothing({ target: [checkouts.buyerId, checkouts.idempotencyKey] })
+            .returning()
+          if (!created) throw new SameKeyPlaced()
+
+          const reserved = await reserveStock(tx, lines)
+          if (reserved.size !== lines.length) throw new AppError(409, 'INSUFFICIENT_STOCK', 'Not enough stock left')
+
+          const { id: _id, isDefault: _d, userId: _u, createdAt: _c, postalCode, ...snapshot } = address
+          const orderRows = await insertOrders(
+            tx,
+            priced.groups.map((g, i) => ({
+              orderNo: orderNo(checkoutNo, i),
+              checkoutId: created.id,
+              buyerId: input.buyerId,
+              farmerId: g.farmer.id,
+              itemsFen: g.itemsFen,
+              shippingFen: g.shippingFen,
+              totalFen: g.totalFen,
+              address: { ...snapshot, ...(postalCode ? { postalCode } : {}) },
+              note: input.note?.trim() ?? '',
+              expiresAt,
+              createdAt: now,
+              updatedAt: now,
+            })),
+          )
+          const orderIdOfFarmer = new Map(orderRows.map((o) => [o.farmerId, o.id]))
+          await insertItems(
+            tx,
+            priced.groups.flatMap((g) =>
+              g.lines.map((l) => ({
+                orderId: orderIdOfFarmer.get(g.farmer.id)!,
+                productId: l.productId,
+                specId: l.specId,
+                title: l.title,
+                specName: l.specName,
+                unit: l.unit,
+                netWeightG: l.netWeightG,
+                unitPriceFen: l.unitPriceFen,
+                quantity: l.quantity,
+                lineTotalFen: l.lineTotalFen,
+              })),
+            ),
+          )
+          await insertEvents(
+            tx,
+            orderRows.map((o) => ({ orderId: o.id, fromStatus: null, toStatus: 'pending_payment' as const, actor: 'buyer', actorUserId: input.buyerId, reason: '下单', createdAt: now })),
+          )
+          await enqueue(tx, { kind: EXPIRE_CHECKOUT_JOB, dedupeKey: `expire:checkout:${created.id}`, payload: { checkoutId: created.id }, runAt: expiresAt })
+          return { checkout: created, orders: orderRows }
+        })
+        return { checkout: await toCheckout(db, checkout.checkout, checkout.orders), created: true }
+      } catch (err) {
+        if (err instanceof SameKeyPlaced || isUniqueViolation(err)) {
+          const winner = await replay(input, hash)
+          if (winner) return winner
+        }
+        throw err
+      }
+    },
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } } | null)?.code ?? (err as { cause?: { code?: string } } | null)?.cause?.code
+  return code === '23505'
+}
+
+export type PlacementService = ReturnType<typeof createPlacementService>
