@@ -38,6 +38,8 @@ import { PAY_SANDBOX_PREFIX, setUpWechatPay } from './wechat/pay-setup'
 import type { PaySandbox, PaySandboxOptions } from './wechat/sandbox/pay/pay-sandbox'
 import { paySandboxRoutes } from './wechat/sandbox/pay/pay-sandbox-routes'
 import { SandboxLoginCodes } from './wechat/sandbox/login-codes'
+import { SandboxAccessTokens } from './wechat/sandbox/access-tokens'
+import { createAccessTokens } from './wechat/access-token'
 import { sandboxRoutes } from './wechat/sandbox/sandbox-routes'
 import { h5Fallback } from './http/h5'
 import { installValidation } from './http/validation'
@@ -55,6 +57,7 @@ export interface AppDeps {
 
 export interface Sandbox {
   loginCodes: SandboxLoginCodes
+  accessTokens: SandboxAccessTokens
   pay: PaySandbox
 }
 
@@ -95,11 +98,17 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   const self = () => ownBaseUrl(app)
   const pay = setUpWechatPay(config, self, paySandbox, () => clock().getTime())
   const sandbox: Sandbox | null = pay.sandbox
-    ? { loginCodes: new SandboxLoginCodes(config.wechat.appId, config.wechat.appSecret), pay: pay.sandbox }
+    ? {
+        loginCodes: new SandboxLoginCodes(config.wechat.appId, config.wechat.appSecret),
+        accessTokens: new SandboxAccessTokens(config.wechat.appId, config.wechat.appSecret, () => clock().getTime()),
+        pay: pay.sandbox,
+      }
     : null
   app.decorate('sandbox', sandbox)
   const wechatBase = () => config.wechat.apiBaseUrl ?? `${self()}${SANDBOX_PREFIX}`
   const notifyBaseUrl = () => config.wechatPay?.notifyBaseUrl ?? self()
+  /** access_token for WeChat's server APIs (content check, shipping info, subscribe messages). */
+  const accessTokens = createAccessTokens({ baseUrl: wechatBase, appId: config.wechat.appId, appSecret: config.wechat.appSecret, now: () => clock().getTime() })
 
   const auth = createAuthService({
     repo: createAuthRepository(store.db),
@@ -145,7 +154,7 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   await app.register(paymentRoutes, { auth, payments, refunds })
   await app.register(subscriptionRoutes, { auth, subscriptions: createSubscriptionService(db), templates: { orderShipped: config.wechat.templateOrderShipped }, clock })
   if (sandbox) {
-    await app.register(sandboxRoutes, { prefix: SANDBOX_PREFIX, loginCodes: sandbox.loginCodes })
+    await app.register(sandboxRoutes, { prefix: SANDBOX_PREFIX, loginCodes: sandbox.loginCodes, accessTokens: sandbox.accessTokens })
     await app.register(paySandboxRoutes, { prefix: PAY_SANDBOX_PREFIX, sandbox: sandbox.pay })
   }
 

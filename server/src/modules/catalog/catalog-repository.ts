@@ -18,8 +18,8 @@ export interface ProductFilter {
 /** Escapes LIKE metacharacters so a buyer's "%" or "_" matches literally. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-/** What a buyer may see: not paused, from an active farmer. */
-const visible = and(ne(products.status, 'paused'), eq(farmers.active, true))
+/** What a buyer may see: not paused, past the content check, from an active farmer. */
+const visible = and(ne(products.status, 'paused'), eq(products.reviewStatus, 'approved'), eq(farmers.active, true))
 
 const productColumns = {
   id: products.id,
@@ -69,7 +69,7 @@ export function createCatalogRepository(db: Db) {
     },
 
     async findProduct(id: number) {
-      const [row] = await baseQuery().where(and(eq(products.id, id), eq(farmers.active, true)))
+      const [row] = await baseQuery().where(and(eq(products.id, id), eq(farmers.active, true), eq(products.reviewStatus, 'approved')))
       return row ?? null
     },
 

@@ -9,6 +9,7 @@ import { DemoPersona } from '../../contracts/auth'
 import { notFound } from '../../http/errors'
 import { DEMO_PERSONAS } from '../../seed/demo-data'
 import type { SandboxLoginCodes } from './login-codes'
+import type { SandboxAccessTokens } from './access-tokens'
 
 const WechatQuery = Type.Object({
   appid: Type.Optional(Type.String({ maxLength: 256 })),
@@ -17,7 +18,27 @@ const WechatQuery = Type.Object({
   grant_type: Type.Optional(Type.String({ maxLength: 64 })),
 })
 
-export const sandboxRoutes: FastifyPluginAsyncTypebox<{ loginCodes: SandboxLoginCodes }> = async (app, { loginCodes }) => {
+export const sandboxRoutes: FastifyPluginAsyncTypebox<{ loginCodes: SandboxLoginCodes; accessTokens: SandboxAccessTokens }> = async (
+  app,
+  { loginCodes, accessTokens },
+) => {
+  app.post(
+    '/cgi-bin/stable_token',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: 'Sandbox getStableAccessToken (WeChat wire protocol)',
+        body: Type.Object({
+          grant_type: Type.Optional(Type.String({ maxLength: 64 })),
+          appid: Type.Optional(Type.String({ maxLength: 64 })),
+          secret: Type.Optional(Type.String({ maxLength: 128 })),
+          force_refresh: Type.Optional(Type.Boolean()),
+        }),
+      },
+    },
+    async (request) => accessTokens.stableToken(request.body),
+  )
+
   app.get(
     '/sns/jscode2session',
     { schema: { tags: ['sandbox'], summary: 'Sandbox code2Session (WeChat wire protocol)', querystring: WechatQuery } },

@@ -68,7 +68,7 @@ export const paySandboxRoutes: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }
     const returnUrl = safeReturn(request.query.return, `${request.protocol}://${request.host}`)
     reply
       .header('Cache-Control', 'no-store')
-      .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'")
+      .header('Content-Security-Policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'")
       .type('text/html; charset=utf-8')
     if (!view) return reply.status(404).send(cashierPage({ problem: '支付单不存在或已失效', returnUrl, prepayId, payUrl: '' }))
     return cashierPage({ ...view, returnUrl, prepayId, payUrl: `${app.prefix}/cashier/pay` })
@@ -107,7 +107,7 @@ function cashierPage(p: { description?: string; amountFen?: number; problem?: st
   const config = JSON.stringify({ prepayId: p.prepayId, payUrl: p.payUrl, returnUrl: p.returnUrl }).replace(/</g, '\\u003c')
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>沙箱收银台 — 模拟微信支付</title>
+<title>沙箱收银台 — 模拟微信支付</title><link rel="icon" href="data:,">
 <style>
 body{margin:0;font-family:-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#ededed;color:#111}
 .banner{background:#fa9d3b;color:#fff;text-align:center;padding:8px;font-size:14px}
