@@ -32,7 +32,8 @@ import { createRefundService } from './modules/payments/refund-service'
 import { paymentRoutes } from './modules/payments/payment-routes'
 import { createSubscriptionService } from './modules/subscriptions/subscription-service'
 import { subscriptionRoutes } from './modules/subscriptions/subscription-routes'
-import { createJobRunner, type JobRunner } from './jobs/job-runner'
+import { createJobRunner, type JobHandler, type JobRunner } from './jobs/job-runner'
+import type { ModuleContext } from './module-context'
 import { createLoginClient } from './wechat/login-client'
 import { PAY_SANDBOX_PREFIX, setUpWechatPay } from './wechat/pay-setup'
 import type { PaySandbox, PaySandboxOptions } from './wechat/sandbox/pay/pay-sandbox'
@@ -132,7 +133,8 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   const refunds = createRefundService({ db, clock, pay: pay.client, mchid: pay.mchid, notifyBaseUrl })
   const placement = createPlacementService({ db, clock, payWindowMinutes: config.payWindowMinutes })
   const orders = createOrderService({ db, clock, reconcileBeforeExpiry: payments.reconcile })
-  const jobs = createJobRunner({ db, clock, log: app.log, handlers: { ...orders.jobs, ...payments.jobs, ...refunds.jobs } })
+  const jobHandlers: Record<string, JobHandler> = { ...orders.jobs, ...payments.jobs, ...refunds.jobs }
+  const jobs = createJobRunner({ db, clock, log: app.log, handlers: jobHandlers })
   app.decorate('jobs', jobs)
   app.addHook('onClose', async () => {
     await jobs.stop()
@@ -153,6 +155,12 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   await app.register(orderRoutes, { auth, placement, orders })
   await app.register(paymentRoutes, { auth, payments, refunds })
   await app.register(subscriptionRoutes, { auth, subscriptions: createSubscriptionService(db), templates: { orderShipped: config.wechat.templateOrderShipped }, clock })
+
+  // ---- the farmer and cooperative sides register themselves here, one line each ----
+  const ctx: ModuleContext = { app, config, db, clock, auth, orders, payments, accessTokens, wechatBase, sandboxMode: sandbox !== null, jobHandlers }
+  void ctx
+  // ---- end of module registrations ----
+
   if (sandbox) {
     await app.register(sandboxRoutes, { prefix: SANDBOX_PREFIX, loginCodes: sandbox.loginCodes, accessTokens: sandbox.accessTokens })
     await app.register(paySandboxRoutes, { prefix: PAY_SANDBOX_PREFIX, sandbox: sandbox.pay })
