@@ -3,7 +3,7 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { inWindow } from '../../src/domain/dates'
 import type { Db } from '../../server/src/db/client'
-import { categories, cooperatives, farmers, productSpecs, products, userRoles, users } from '../../server/src/db/schema'
+import { categories, cooperatives, farmers, farmerShipping, productSpecs, products, userRoles, users } from '../../server/src/db/schema'
 import { DEMO_PERSONAS, addDays, demoCatalog, demoPhotoKeys } from '../../server/src/seed/demo-data'
 import { seedDemoData } from '../../server/src/seed/seed'
 import { openTestStore, type TestStore } from '../support/store'
@@ -87,6 +87,14 @@ describe('seeding the demo catalogue', () => {
     expect(linked).toMatchObject({ name: farmerUser!.nickname, cooperativeId: weining!.id })
     const applesOfLinked = await db.select().from(products).where(eq(products.farmerId, linked!.id))
     expect(applesOfLinked.some((p) => p.title.includes('苹果'))).toBe(true)
+  })
+
+  it('gives every demo farmer a shipping rule and every cooperative a commission', async () => {
+    const db = t.store.db
+    const rules = await db.select().from(farmerShipping)
+    expect(rules).toHaveLength((await db.select().from(farmers)).length)
+    expect(rules.some((r) => r.feeFen > 0 && r.freeFromFen !== null)).toBe(true)
+    expect((await db.select().from(cooperatives)).every((c) => c.commissionBps > 0)).toBe(true)
   })
 
   it('seeding twice does not duplicate anything', async () => {

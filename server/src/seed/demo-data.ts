@@ -21,6 +21,10 @@ export interface DemoCooperative {
   name: string
   county: string
   province: string
+  /** The cooperative's commission on members' sales, in basis points. */
+  commissionBps: number
+  /** Every member's shipping rule: a flat fee per order, free from a threshold (fen). */
+  shipping: { feeFen: number; freeFromFen: number | null }
 }
 
 export interface DemoFarmer {

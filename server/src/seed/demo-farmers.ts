@@ -7,24 +7,32 @@ import type { DemoCooperative, DemoFarmer } from './demo-data'
 export const DEMO_COOPERATIVES: readonly DemoCooperative[] = [
   {
     key: 'weining',
+    commissionBps: 300,
+    shipping: { feeFen: 800, freeFromFen: 5900 },
     name: '威宁县草海高原果蔬专业合作社',
     county: '威宁彝族回族苗族自治县',
     province: '贵州省',
   },
   {
     key: 'xiuwen',
+    commissionBps: 300,
+    shipping: { feeFen: 1000, freeFromFen: 6900 },
     name: '修文县谷堡猕猴桃种植专业合作社',
     county: '修文县',
     province: '贵州省',
   },
   {
     key: 'bozhou',
+    commissionBps: 500,
+    shipping: { feeFen: 600, freeFromFen: 3900 },
     name: '遵义市播州区虾子辣椒专业合作社',
     county: '遵义市播州区',
     province: '贵州省',
   },
   {
     key: 'meitan',
+    commissionBps: 400,
+    shipping: { feeFen: 0, freeFromFen: null },
     name: '湄潭县永兴茶叶专业合作社',
     county: '湄潭县',
     province: '贵州省',

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { categories, cooperatives, farmers, productSpecs, products, userRoles, users } from '../db/schema'
+import { categories, cooperatives, farmers, farmerShipping, productSpecs, products, userRoles, users } from '../db/schema'
 import { DEMO_PERSONAS, demoCatalog } from './demo-data'
 
 export interface SeedResult {
@@ -43,7 +43,7 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
 
     const coopRows = await tx
       .insert(cooperatives)
-      .values(catalog.cooperatives)
+      .values(catalog.cooperatives.map(({ shipping: _shipping, ...c }) => c))
       .returning({ id: cooperatives.id, name: cooperatives.name })
     const coopIdByName = byKey(coopRows, (r) => r.name, 'cooperative')
     const coopId = (index: number) =>
@@ -76,6 +76,12 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
       )
       .returning({ id: farmers.id, name: farmers.name })
     const farmerIdByName = byKey(farmerRows, (r) => r.name, 'farmer')
+    await tx.insert(farmerShipping).values(
+      catalog.farmers.map((f) => ({
+        farmerId: must(farmerIdByName.get(f.name), `farmer ${f.name}`).id,
+        ...must(catalog.cooperatives[f.cooperativeIndex], `cooperative #${f.cooperativeIndex}`).shipping,
+      })),
+    )
     const farmerId = (index: number) =>
       must(farmerIdByName.get(must(catalog.farmers[index], `farmer #${index}`).name), `farmer #${index}`).id
 
