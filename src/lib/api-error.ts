@@ -18,6 +18,15 @@ const MESSAGES: Record<string, string> = {
   LOGIN_FAILED: '登录失败，请重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
+  // ordering
+  INSUFFICIENT_STOCK: '库存不足',
+  PRODUCT_UNAVAILABLE: '商品已下架',
+  IDEMPOTENCY_KEY_REUSED: '订单已提交，请勿重复提交',
+  CHECKOUT_EXPIRED: '订单已超时取消',
+  NOTHING_TO_PAY: '订单无需支付',
+  ORDER_NOT_CANCELLABLE: '订单当前状态不能取消',
+  ORDER_NOT_CONFIRMABLE: '订单当前状态不能确认收货',
+  ADDRESS_NOT_FOUND: '地址不存在',
 }
 
 function messageForStatus(status: number): string {

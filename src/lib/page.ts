@@ -24,3 +24,20 @@ export function showToast(title: string): void {
 export function setPageTitle(title: string): void {
   Taro.setNavigationBarTitle({ title }).catch(() => undefined)
 }
+
+export interface ConfirmOptions {
+  title: string
+  content: string
+  confirmText?: string
+  cancelText?: string
+}
+
+/** A native confirm dialog; resolves true when the user confirms. */
+export async function confirmModal({ title, content, confirmText = '确定', cancelText = '再想想' }: ConfirmOptions): Promise<boolean> {
+  try {
+    const res = await Taro.showModal({ title, content, confirmText, cancelText, confirmColor: '#d9480f' })
+    return !!res.confirm
+  } catch {
+    return false
+  }
+}

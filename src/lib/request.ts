@@ -25,9 +25,14 @@ export function buildQuery(query?: Query): string {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-async function apiRequest<T>(method: Method, path: string, query?: Query, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>
+}
+
+async function apiRequest<T>(method: Method, path: string, query?: Query, body?: unknown, options?: RequestOptions): Promise<T> {
   const token = useSession.getState().token
-  const header: Record<string, string> = { Accept: 'application/json' }
+  const header: Record<string, string> = { Accept: 'application/json', ...options?.headers }
   if (method !== 'GET') header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
 
@@ -59,8 +64,16 @@ export function apiGet<T>(path: string, query?: Query): Promise<T> {
   return apiRequest<T>('GET', path, query)
 }
 
-export function apiPost<T>(path: string, body?: unknown): Promise<T> {
-  return apiRequest<T>('POST', path, undefined, body)
+export function apiPost<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+  return apiRequest<T>('POST', path, undefined, body, options)
+}
+
+export function apiPut<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+  return apiRequest<T>('PUT', path, undefined, body, options)
+}
+
+export function apiDelete<T = void>(path: string): Promise<T> {
+  return apiRequest<T>('DELETE', path)
 }
 
 export { ApiError }

@@ -1,4 +1,5 @@
 /** Signed in: who, with which roles, and the way into the farmer's or cooperative's workbench. */
+import type { ReactNode } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { MeDto } from '../../../server/src/contracts/auth'
 import { logout } from '../../lib/login'
@@ -6,7 +7,8 @@ import { openPage, routes } from '../../lib/navigation'
 import { roleNames } from './roles'
 import './account.scss'
 
-export function AccountCard({ user }: { user: MeDto }) {
+/** `children` (e.g. the orders shortcuts) go between who is signed in and the workbench links. */
+export function AccountCard({ user, children }: { user: MeDto; children?: ReactNode }) {
   const isFarmer = user.roles.includes('farmer')
   const isCoop = user.roles.includes('coop_admin')
   return (
@@ -30,6 +32,8 @@ export function AccountCard({ user }: { user: MeDto }) {
           </View>
         </View>
       </View>
+
+      {children}
 
       {isFarmer || isCoop ? (
         <View className="account__card account__card--list">

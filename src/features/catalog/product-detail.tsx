@@ -1,12 +1,13 @@
-/** Everything a buyer reads about one product. Ordering comes in a later release. */
+/** Everything a buyer reads about one product, and the bar to put it in the cart or buy it now. */
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ProductDetailDto } from '../../../server/src/contracts/catalog'
 import { PriceText } from '../../components/price-text'
 import { chinaDate } from '../../domain/dates'
 import { FarmerCard } from './farmer-card'
 import { cardBadge, harvestLabel, hasSeveralPrices, shippingLabel } from './labels'
 import { ProductGallery } from './product-gallery'
+import { PurchaseBar } from './purchase-bar'
 import { SpecList } from './spec-list'
 import './product-detail.scss'
 
@@ -77,11 +78,7 @@ export function ProductDetail({ product: p }: { product: ProductDetailDto }) {
         </View>
       ) : null}
 
-      <View className="product-detail__bar">
-        <Button className="product-detail__cart" disabled>
-          加入购物车（即将开放）
-        </Button>
-      </View>
+      <PurchaseBar product={p} spec={spec} />
     </View>
   )
 }

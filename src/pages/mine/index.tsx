@@ -1,6 +1,7 @@
-/** 我的: who is signed in, or how to sign in. */
+/** 我的: who is signed in (with their orders), or how to sign in. */
 import { View } from '@tarojs/components'
 import { AccountCard, LoginPanel } from '../../features/account'
+import { OrderShortcuts } from '../../features/orders'
 import { refreshMe } from '../../lib/login'
 import { useDidShow } from '../../lib/page'
 import { useSession } from '../../stores/session'
@@ -14,5 +15,15 @@ export default function MinePage() {
     if (token) refreshMe().catch(() => undefined)
   })
 
-  return <View className="page mine">{token && user ? <AccountCard user={user} /> : <LoginPanel />}</View>
+  return (
+    <View className="page mine">
+      {token && user ? (
+        <AccountCard user={user}>
+          <OrderShortcuts />
+        </AccountCard>
+      ) : (
+        <LoginPanel />
+      )}
+    </View>
+  )
 }

@@ -1,0 +1,160 @@
+/**
+ * 确认订单: address, the server's preview per farmer, a note, and 提交订单, which places the
+ * orders (one Idempotency-Key per attempt) and goes straight on to paying.
+ */
+import { useEffect, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { CheckoutPreviewDto } from '../../../server/src/contracts/orders'
+import { EmptyState, ErrorState, LoadingState } from '../../components/status'
+import { formatFen } from '../../domain/money'
+import { isApiError, userMessage } from '../../lib/api-error'
+import { openTab, replacePage, routes, type CheckoutItem, type CheckoutSource } from '../../lib/navigation'
+import { askShippedSubscription, payCheckout, prefetchSubscribeTemplates } from '../../lib/payment'
+import { showToast } from '../../lib/page'
+import { useResource, type Resource } from '../../lib/use-resource'
+import { useCart } from '../../stores/cart'
+import { useSession } from '../../stores/session'
+import { AddressSection } from './address-section'
+import { placeOrder, previewCheckout } from './api'
+import { CheckoutGroups } from './checkout-groups'
+import { useIdempotencyKey } from './idempotency'
+import { useAddresses } from './use-addresses'
+import './checkout.scss'
+
+export const NOTE_MAX = 200
+const STOCK_CODES = ['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE']
+
+interface Props {
+  items: CheckoutItem[]
+  from: CheckoutSource
+}
+
+export function CheckoutView({ items, from }: Props) {
+  const signedIn = useSession((s) => !!s.token)
+  if (items.length === 0) return <EmptyState text="没有要结算的商品" hint="回到购物车挑选商品吧" />
+  if (!signedIn) {
+    return (
+      <View className="checkout checkout--center">
+        <EmptyState text="请先登录" hint="登录后才能提交订单" />
+        <Button className="checkout__primary" onClick={() => openTab(routes.mine)}>
+          去登录
+        </Button>
+      </View>
+    )
+  }
+  return <CheckoutForm items={items} from={from} />
+}
+
+function CheckoutForm({ items, from }: Props) {
+  const itemsKey = items.map((i) => `${i.specId}x${i.quantity}`).join(',')
+  const preview = useResource(`preview:${itemsKey}`, () => previewCheckout(items))
+  const addresses = useAddresses()
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const keyFor = useIdempotencyKey()
+
+  useEffect(() => prefetchSubscribeTemplates(), [])
+
+  const submit = async () => {
+    if (busy || preview.state.status !== 'ready') return
+    if (!preview.state.data.orderable) {
+      showToast('部分商品库存不足或已下架，请返回购物车调整')
+      return
+    }
+    const addressId = addresses.selectedId
+    if (addressId === null) {
+      showToast('请先填写收货地址')
+      return
+    }
+    setBusy(true)
+    // weapp: the subscribe prompt must come straight from the tap, before anything is awaited.
+    await askShippedSubscription()
+    const trimmed = note.trim()
+    const key = keyFor(JSON.stringify({ itemsKey, addressId, note: trimmed }))
+    let checkoutId: number
+    try {
+      checkoutId = (await placeOrder({ items, addressId, note: trimmed }, key)).id
+    } catch (err) {
+      showToast(userMessage(err))
+      if (isApiError(err) && STOCK_CODES.includes(err.code)) void preview.refresh()
+      if (isApiError(err) && err.code === 'ADDRESS_NOT_FOUND') addresses.reload()
+      setBusy(false)
+      return
+    }
+    if (from === 'cart') useCart.getState().removeOrdered(items.map((i) => i.specId))
+    await payThenReport(checkoutId)
+  }
+
+  return (
+    <View className="checkout">
+      <AddressSection addresses={addresses} />
+      <CheckoutBody preview={preview} />
+      <View className="checkout__block">
+        <Text className="checkout__heading">订单备注</Text>
+        <Input
+          id="order-note"
+          className="checkout__note"
+          value={note}
+          maxlength={NOTE_MAX}
+          placeholder="选填：给农户的留言，如送货时间"
+          onInput={(e) => setNote(e.detail.value)}
+        />
+      </View>
+      <SubmitBar preview={preview} busy={busy} onSubmit={submit} />
+    </View>
+  )
+}
+
+/** After placing: pay, then the pay-result page (H5 goes through the sandbox cashier instead). */
+async function payThenReport(checkoutId: number): Promise<void> {
+  try {
+    const outcome = await payCheckout(checkoutId)
+    if (outcome === 'redirected') return
+    if (outcome === 'unsupported') showToast('请在微信中打开乡集完成支付')
+  } catch (err) {
+    showToast(userMessage(err))
+  }
+  replacePage(routes.payResult(checkoutId))
+}
+
+type Preview = Resource<CheckoutPreviewDto>
+
+function CheckoutBody({ preview }: { preview: Preview }) {
+  const s = preview.state
+  if (s.status === 'loading') return <LoadingState text="正在计算价格…" />
+  if (s.status === 'error') return <ErrorState message={userMessage(s.error)} onRetry={preview.retry} />
+  return (
+    <>
+      {!s.data.orderable ? (
+        <View className="checkout__warning">
+          <Text>部分商品库存不足或已下架，请返回购物车调整后再提交</Text>
+        </View>
+      ) : null}
+      <CheckoutGroups preview={s.data} />
+    </>
+  )
+}
+
+function SubmitBar({ preview, busy, onSubmit }: { preview: Preview; busy: boolean; onSubmit: () => void }) {
+  const data = preview.state.status === 'ready' ? preview.state.data : null
+  const off = busy || !data || !data.orderable
+  return (
+    <View className="checkout__bar">
+      <View className="checkout__total">
+        <Text className="checkout__total-label">合计：</Text>
+        <Text id="checkout-total" className="checkout__total-amount">
+          {data ? formatFen(data.totalFen) : '—'}
+        </Text>
+        {data && data.shippingFen > 0 ? <Text className="checkout__total-note">含运费 {formatFen(data.shippingFen)}</Text> : null}
+      </View>
+      <Button
+        id="place-order"
+        className={`checkout__submit${off ? ' checkout__submit--off' : ''}`}
+        disabled={off || undefined}
+        onClick={onSubmit}
+      >
+        {busy ? '提交中…' : '提交订单'}
+      </Button>
+    </View>
+  )
+}

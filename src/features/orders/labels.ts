@@ -1,0 +1,77 @@
+/** How orders read to a buyer. Pure: no Taro, no React. */
+import type { OrderDetailDto, OrderStatusDto, OrderSummaryDto } from '../../../server/src/contracts/orders'
+import { BUYER_TABS, ORDER_STATUSES } from '../../domain/order-states'
+
+export interface OrderTab {
+  label: string
+  /** null: every order */
+  status: OrderStatusDto | null
+}
+
+/** 全部, then the buyer's tabs (待付款 … 退款), each one status. */
+export const ORDER_TABS: readonly OrderTab[] = [
+  { label: '全部', status: null },
+  ...Object.entries(BUYER_TABS).map(([label, statuses]) => ({ label, status: statuses[0] as OrderStatusDto })),
+]
+
+export function parseOrderStatus(raw: string | undefined): OrderStatusDto | null {
+  return raw && (ORDER_STATUSES as readonly string[]).includes(raw) ? (raw as OrderStatusDto) : null
+}
+
+export const canPay = (o: Pick<OrderSummaryDto, 'status'>) => o.status === 'pending_payment'
+export const canCancel = (o: Pick<OrderSummaryDto, 'status'>) => o.status === 'pending_payment' || o.status === 'paid'
+export const canConfirm = (o: Pick<OrderSummaryDto, 'status'>) => o.status === 'shipped'
+
+/** What the buyer is told before cancelling. */
+export function cancelPrompt(o: Pick<OrderSummaryDto, 'status'>): { title: string; content: string } {
+  return o.status === 'paid'
+    ? { title: '取消订单', content: '取消后将原路退款' }
+    : { title: '取消订单', content: '取消后库存将释放' }
+}
+
+export const CONFIRM_RECEIPT_PROMPT = { title: '确认收货', content: '请确认已收到货品，确认后订单完成' }
+
+/** 应付 while waiting for payment, 实付 once paid, 合计 for an order never paid. */
+export function totalLabel(o: Pick<OrderSummaryDto, 'status' | 'paidAt'>): string {
+  if (o.status === 'pending_payment') return '应付'
+  return o.paidAt ? '实付' : '合计'
+}
+
+export function itemCount(o: Pick<OrderSummaryDto, 'items'>): number {
+  return o.items.reduce((n, i) => n + i.quantity, 0)
+}
+
+type Refund = NonNullable<OrderDetailDto['refund']>
+
+export function refundLabel(refund: Refund): string {
+  if (refund.status === 'succeeded') return '退款成功，已原路退回'
+  if (refund.status === 'failed') return '退款遇到问题，我们会尽快处理'
+  return '退款处理中，预计 1–3 个工作日原路退回'
+}
+
+const CJK = /[\u4e00-\u9fa5]/
+
+/** One line of the timeline: what happened, in the buyer's words. */
+export function eventTitle(e: Pick<OrderDetailDto['events'][number], 'toStatus' | 'actor'>): string {
+  switch (e.toStatus) {
+    case 'pending_payment':
+      return '下单成功'
+    case 'paid':
+      return '支付成功'
+    case 'shipped':
+      return '农户已发货'
+    case 'received':
+      return e.actor === 'system' ? '超时自动确认收货' : '确认收货'
+    case 'cancelled':
+      return e.actor === 'system' ? '超时未支付，订单已取消' : '订单已取消'
+    case 'refunded':
+      return '订单已取消，款项原路退回'
+  }
+}
+
+/** The event's reason when it is written for people (Chinese) and says more than the title, else null. */
+export function eventNote(reason: string, title: string): string | null {
+  const r = reason.trim()
+  if (!r || !CJK.test(r) || title.includes(r) || r.includes(title)) return null
+  return r
+}

@@ -1,0 +1,187 @@
+/**
+ * 订单详情: status, address, items, amounts, note, parcel, refund, the timeline (Asia/Shanghai),
+ * and the buyer's actions (去支付, 取消订单, 确认收货).
+ */
+import { Button, Text, View } from '@tarojs/components'
+import type { OrderDetailDto } from '../../../server/src/contracts/orders'
+import { formatChinaDateTime } from '../../domain/china-time'
+import { courierName } from '../../domain/couriers'
+import { formatFen } from '../../domain/money'
+import { STATUS_LABELS } from '../../domain/order-states'
+import { canCancel, canConfirm, canPay, eventNote, eventTitle, refundLabel, totalLabel } from './labels'
+import type { OrderActions } from './use-order-actions'
+import './order-detail.scss'
+
+interface Props {
+  order: OrderDetailDto
+  actions: OrderActions
+  onChanged: (order: OrderDetailDto) => void
+}
+
+function statusHint(o: OrderDetailDto): string {
+  switch (o.status) {
+    case 'pending_payment':
+      return `请在 ${formatChinaDateTime(o.expiresAt, 'MM-DD HH:mm')} 前完成支付，超时订单将自动取消`
+    case 'paid':
+      return '农户正在打包，发货后可查看物流单号'
+    case 'shipped':
+      return '货品已在路上，收到后请确认收货'
+    case 'received':
+      return '订单已完成，感谢支持村里的农户'
+    case 'cancelled':
+      return '订单已取消'
+    case 'refunded':
+      return '订单已取消，款项原路退回'
+  }
+}
+
+export function OrderDetailView({ order: o, actions, onChanged }: Props) {
+  const busy = actions.busyId === o.id
+  const a = o.address
+  return (
+    <View className="order-detail">
+      <View className="order-detail__status">
+        <Text id="order-status" className="order-detail__status-label">
+          {STATUS_LABELS[o.status]}
+        </Text>
+        <Text className="order-detail__status-hint">{statusHint(o)}</Text>
+      </View>
+
+      <View className="order-detail__block">
+        <Text className="order-detail__heading">收货地址</Text>
+        <Text className="order-detail__strong">
+          {a.name} {a.phone}
+        </Text>
+        <Text className="order-detail__muted">
+          {a.province} {a.city} {a.district} {a.detail}
+        </Text>
+      </View>
+
+      {o.carrier || o.trackingNo ? (
+        <View className="order-detail__block" id="order-parcel">
+          <Text className="order-detail__heading">物流信息</Text>
+          <Text id="order-tracking">
+            {courierName(o.carrier)} {o.trackingNo ?? ''}
+          </Text>
+          {o.shippedAt ? <Text className="order-detail__muted">发货时间 {formatChinaDateTime(o.shippedAt)}</Text> : null}
+        </View>
+      ) : null}
+
+      {o.refund ? (
+        <View className="order-detail__block" id="order-refund">
+          <Text className="order-detail__heading">退款</Text>
+          <Text>
+            {refundLabel(o.refund)} · {formatFen(o.refund.amountFen)}
+          </Text>
+        </View>
+      ) : null}
+
+      <View className="order-detail__block">
+        <Text className="order-detail__heading">{o.farmer.name} · {o.farmer.village}</Text>
+        {o.items.map((i) => (
+          <View key={i.specId} className="order-detail__item">
+            <View className="order-detail__item-main">
+              <Text>{i.title}</Text>
+              <Text className="order-detail__muted">{i.specName}</Text>
+            </View>
+            <Text className="order-detail__item-side">
+              {formatFen(i.unitPriceFen)} ×{i.quantity}
+            </Text>
+          </View>
+        ))}
+        <View className="order-detail__row">
+          <Text>商品</Text>
+          <Text>{formatFen(o.itemsFen)}</Text>
+        </View>
+        <View className="order-detail__row">
+          <Text>运费</Text>
+          <Text>{o.shippingFen === 0 ? '包邮' : formatFen(o.shippingFen)}</Text>
+        </View>
+        <View className="order-detail__row order-detail__row--strong">
+          <Text>{totalLabel(o)}</Text>
+          <Text id="order-total" className="order-detail__price">
+            {formatFen(o.totalFen)}
+          </Text>
+        </View>
+      </View>
+
+      <View className="order-detail__block">
+        <Text className="order-detail__heading">订单信息</Text>
+        <View className="order-detail__row">
+          <Text>订单编号</Text>
+          <Text>{o.orderNo}</Text>
+        </View>
+        <View className="order-detail__row">
+          <Text>下单时间</Text>
+          <Text>{formatChinaDateTime(o.createdAt)}</Text>
+        </View>
+        {o.paidAt ? (
+          <View className="order-detail__row">
+            <Text>支付时间</Text>
+            <Text>{formatChinaDateTime(o.paidAt)}</Text>
+          </View>
+        ) : null}
+        <View className="order-detail__row">
+          <Text>备注</Text>
+          <Text className="order-detail__note">{o.note || '无'}</Text>
+        </View>
+      </View>
+
+      {o.events.length > 0 ? (
+        <View className="order-detail__block" id="order-timeline">
+          <Text className="order-detail__heading">订单进度</Text>
+          {[...o.events].reverse().map((e, idx) => {
+            const title = eventTitle(e)
+            const note = eventNote(e.reason, title)
+            return (
+              <View key={`${e.at}-${idx}`} className={`order-event${idx === 0 ? ' order-event--latest' : ''}`}>
+                <View className="order-event__dot" />
+                <View className="order-event__body">
+                  <Text className="order-event__title">{title}</Text>
+                  {note ? <Text className="order-event__note">{note}</Text> : null}
+                  <Text className="order-event__time">{formatChinaDateTime(e.at, 'YYYY-MM-DD HH:mm:ss')}</Text>
+                </View>
+              </View>
+            )
+          })}
+        </View>
+      ) : null}
+
+      {canPay(o) || canCancel(o) || canConfirm(o) ? (
+        <View className="order-detail__bar">
+          {canCancel(o) ? (
+            <Button
+              id="order-cancel"
+              className="order-detail__btn"
+              disabled={busy || undefined}
+              onClick={async () => {
+                const updated = await actions.cancel(o)
+                if (updated) onChanged(updated)
+              }}
+            >
+              取消订单
+            </Button>
+          ) : null}
+          {canPay(o) ? (
+            <Button id="order-pay" className="order-detail__btn order-detail__btn--primary" loading={busy || undefined} disabled={busy || undefined} onClick={() => void actions.pay(o)}>
+              去支付
+            </Button>
+          ) : null}
+          {canConfirm(o) ? (
+            <Button
+              id="order-confirm"
+              className="order-detail__btn order-detail__btn--primary"
+              disabled={busy || undefined}
+              onClick={async () => {
+                const updated = await actions.confirm(o)
+                if (updated) onChanged(updated)
+              }}
+            >
+              确认收货
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,38 @@
+/** 订单详情. Reads `?id=`. */
+import { useRef } from 'react'
+import { View } from '@tarojs/components'
+import { ErrorState, LoadingState } from '../../components/status'
+import { OrderDetailView, useOrderActions, useOrderDetail } from '../../features/orders'
+import { isApiError, userMessage } from '../../lib/api-error'
+import { parseIdParam } from '../../lib/navigation'
+import { stopPullDownRefresh, useDidShow, usePullDownRefresh, useRouter } from '../../lib/page'
+
+export default function OrderPage() {
+  const router = useRouter()
+  const id = parseIdParam(router.params.id)
+  const detail = useOrderDetail(id)
+  const actions = useOrderActions()
+  const shown = useRef(false)
+
+  usePullDownRefresh(() => {
+    void detail.refresh().finally(stopPullDownRefresh)
+  })
+  // Back from paying: the order may have moved on.
+  useDidShow(() => {
+    if (shown.current) void detail.refresh()
+    shown.current = true
+  })
+
+  if (detail.order) {
+    return (
+      <View className="page">
+        <OrderDetailView order={detail.order} actions={actions} onChanged={detail.setOrder} />
+      </View>
+    )
+  }
+  if (detail.state.status === 'error') {
+    const missing = isApiError(detail.state.error) && detail.state.error.status === 404
+    return missing ? <ErrorState message="订单不存在" /> : <ErrorState message={userMessage(detail.state.error)} onRetry={detail.retry} />
+  }
+  return <LoadingState />
+}
