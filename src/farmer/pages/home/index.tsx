@@ -1,14 +1,51 @@
-/** The farmer's workbench (subpackage `farmer`). Listing and shipping arrive in later releases. */
+/** The farmer's workbench (subpackage `farmer`): this week's figures and the ways to the daily work. */
 import { Text, View } from '@tarojs/components'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/status'
+import { openPage, openTab, routes } from '../../../lib/navigation'
+import { useDidShow } from '../../../lib/page'
+import { useResource } from '../../../lib/use-resource'
+import { hasRole, useSession } from '../../../stores/session'
+import { HomeStats, farmerRoutes, fetchFarmerHome, requestErrorText } from '../../features/fulfilment'
+import { MyProductsEntry } from '../../features/listings'
+import '../../features/fulfilment/fulfilment.scss'
 import './index.scss'
 
-export default function FarmerHomePage() {
+function Entry({ id, title, hint, url }: { id: string; title: string; hint?: string; url: string }) {
   return (
-    <View className="workbench">
-      <Text className="workbench__title">农户工作台</Text>
-      <Text id="farmer-coming-soon" className="workbench__text">
-        农户工作台：上架农产品、管理库存、打包发货，即将开放
-      </Text>
+    <View id={id} className="f-entry" onClick={() => openPage(url)}>
+      <Text>{title}</Text>
+      <Text className="f-entry__hint">{hint ? `${hint} ›` : '›'}</Text>
+    </View>
+  )
+}
+
+export default function FarmerHomePage() {
+  const isFarmer = useSession((s) => hasRole(s.user, 'farmer') && s.user?.farmerId != null)
+  const home = useResource(isFarmer ? 'farmer-home' : null, fetchFarmerHome)
+  // Back from shipping or packing: the figures may have changed.
+  useDidShow(() => {
+    if (home.state.status === 'ready') void home.refresh()
+  })
+
+  if (!isFarmer) {
+    return (
+      <View className="f-page" onClick={() => openTab(routes.mine)}>
+        <EmptyState text="请用农户账号登录" hint="在“我的”页面登录 ›" />
+      </View>
+    )
+  }
+  const { state } = home
+  const toShip = state.status === 'ready' ? state.data.toShipCount : 0
+  return (
+    <View className="f-page">
+      {state.status === 'loading' ? <LoadingState /> : null}
+      {state.status === 'error' ? <ErrorState message={requestErrorText(state.error)} onRetry={home.retry} /> : null}
+      {state.status === 'ready' ? <HomeStats home={state.data} onToShip={() => openPage(farmerRoutes.orders)} /> : null}
+      <View className="f-entries">
+        <Entry id="open-to-ship" title="待发货" hint={toShip > 0 ? `${toShip}单` : undefined} url={farmerRoutes.orders} />
+        <Entry id="open-packing" title="打包清单" hint="今天要打包的" url={farmerRoutes.packing} />
+        <MyProductsEntry />
+      </View>
     </View>
   )
 }

@@ -1,0 +1,153 @@
+/**
+ * The sandbox's order shipping info management (wechat-protocols.md §6.1), per WeChat Pay
+ * transaction: field rules and their errcodes, the payment and its payer, split delivery,
+ * the one re-ship, 10060023 for an identical re-upload, and a switch to fail the next calls.
+ * Every request is kept (`received`) so tests can count what WeChat really accepted.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import type { SandboxAccessTokens } from './access-tokens'
+
+type Json = Record<string, unknown>
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8')
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/
+/** Masked as §6.1 demands: some digits hidden by *, the last four shown. */
+const MASKED = /^[+0-9-]*\*+\d{4}$/
+
+/** What WeChat Pay knows of the payment an order key names; undefined when it cannot tell. */
+export type PaymentLookup = (key: { mchid?: string; outTradeNo?: string; transactionId?: string }) => { payerOpenid: string } | null | undefined
+
+export interface ReceivedUpload {
+  at: number
+  body: unknown
+  errcode: number
+}
+
+interface TradeShipping {
+  content: string
+  uploadTime: number
+  completed: boolean
+  reshipped: boolean
+  shippingList: Json[]
+}
+
+const fail = (errcode: number, errmsg: string) => ({ errcode, errmsg })
+
+export class ShippingSandbox {
+  /** Every upload received, oldest first, with the errcode it was answered. */
+  readonly received: ReceivedUpload[] = []
+  private readonly trades = new Map<string, TradeShipping>()
+  private readonly failures: number[] = []
+
+  constructor(private readonly opts: { now: () => number; lookupPayment?: PaymentLookup }) {}
+
+  /** Test switch: the next `times` uploads answer `errcode` (default 10060001, payment not ingested yet). */
+  failNext(times = 1, errcode = 10060001): void {
+    for (let i = 0; i < times; i++) this.failures.push(errcode)
+  }
+
+  /** Test switch: forget the failures still armed. */
+  clearFailures(): void {
+    this.failures.length = 0
+  }
+
+  /** Uploads WeChat accepted (errcode 0), optionally only those for one out_trade_no. */
+  accepted(outTradeNo?: string): Json[] {
+    return this.received
+      .filter((r) => r.errcode === 0)
+      .map((r) => r.body as Json)
+      .filter((b) => outTradeNo === undefined || (b.order_key as Json).out_trade_no === outTradeNo)
+  }
+
+  /** WeChat's view of one transaction: 1 待发货, 2 已发货, and what it was told. */
+  trade(mchid: string, outTradeNo: string): { orderState: 1 | 2; shippingList: Json[]; reshipped: boolean } | null {
+    const t = this.trades.get(`${mchid}:${outTradeNo}`)
+    return t ? { orderState: t.completed ? 2 : 1, shippingList: t.shippingList, reshipped: t.reshipped } : null
+  }
+
+  upload(body: unknown): { errcode: number; errmsg: string } {
+    const answer = this.answer(body)
+    this.received.push({ at: this.opts.now(), body, errcode: answer.errcode })
+    return answer
+  }
+
+  private answer(b: unknown): { errcode: number; errmsg: string } {
+    const forced = this.failures.shift()
+    if (forced !== undefined) return fail(forced, forced === 10060001 ? '支付单不存在' : 'system error')
+    if (!isObject(b)) return fail(10060014, 'parameter error')
+    const key = b.order_key
+    if (!isObject(key) || (key.order_number_type !== 1 && key.order_number_type !== 2)) return fail(268485194, 'invalid order_number_type')
+    if (key.order_number_type === 2 && !nonEmpty(key.transaction_id)) return fail(268485195, 'transaction_id required')
+    if (key.order_number_type === 1 && !nonEmpty(key.mchid)) return fail(268485196, 'mchid required')
+    if (key.order_number_type === 1 && !nonEmpty(key.out_trade_no)) return fail(268485197, 'out_trade_no required')
+    if (![1, 2, 3, 4].includes(b.logistics_type as number)) return fail(10060005, 'invalid logistics_type')
+    if (b.delivery_mode !== 1 && b.delivery_mode !== 2) return fail(268485224, 'invalid delivery_mode')
+    if (b.delivery_mode === 2 && b.logistics_type !== 1) return fail(10060006, 'split delivery only for express')
+    if (b.delivery_mode === 2 && typeof b.is_all_delivered !== 'boolean') return fail(10060007, 'is_all_delivered required')
+    const list = b.shipping_list
+    if (!Array.isArray(list) || list.length === 0) return fail(10060020, 'shipping_list empty')
+    if (list.length > 15) return fail(10060024, 'shipping_list too long')
+    if (b.delivery_mode === 1 && list.length !== 1) return fail(268485228, 'unified delivery needs exactly one parcel')
+    for (const parcel of list) {
+      const problem = this.parcelProblem(parcel, b.logistics_type === 1)
+      if (problem) return problem
+    }
+    if (typeof b.upload_time !== 'string' || !RFC3339.test(b.upload_time) || Number.isNaN(Date.parse(b.upload_time))) {
+      return fail(268485216, 'upload_time not RFC 3339')
+    }
+    const payer = b.payer
+    if (!isObject(payer) || !nonEmpty(payer.openid)) return fail(10060014, 'payer.openid required')
+    const payment = this.opts.lookupPayment?.(
+      key.order_number_type === 1 ? { mchid: key.mchid as string, outTradeNo: key.out_trade_no as string } : { transactionId: key.transaction_id as string },
+    )
+    if (payment === null) return fail(10060001, '支付单不存在')
+    if (payment && payment.payerOpenid !== payer.openid) return fail(10060031, 'order does not belong to payer')
+    return this.record(key, b as Json, list as Json[])
+  }
+
+  private parcelProblem(p: unknown, express: boolean): { errcode: number; errmsg: string } | null {
+    if (!isObject(p)) return fail(10060014, 'parameter error')
+    if (!nonEmpty(p.item_desc)) return fail(10060008, 'item_desc empty')
+    if (Array.from(p.item_desc).length > 120) return fail(10060009, 'item_desc too long')
+    if (!express) return null
+    if (!nonEmpty(p.tracking_no)) return fail(268485226, 'tracking_no required for express')
+    if (bytes(p.tracking_no) > 128) return fail(10060026, 'tracking_no too long')
+    if (!nonEmpty(p.express_company)) return fail(268485227, 'express_company required for express')
+    if (bytes(p.express_company) > 128) return fail(10060025, 'express_company too long')
+    if (p.express_company === 'SF') {
+      const c = p.contact
+      const shown = isObject(c) ? [c.consignor_contact, c.receiver_contact].filter((v) => v !== undefined) : []
+      if (shown.length === 0 || !shown.every((v) => typeof v === 'string' && MASKED.test(v))) return fail(10060014, 'SF needs a masked contact')
+    }
+    return null
+  }
+
+  private record(key: Json, b: Json, list: Json[]): { errcode: number; errmsg: string } {
+    const id = key.order_number_type === 1 ? `${key.mchid as string}:${key.out_trade_no as string}` : `tx:${key.transaction_id as string}`
+    const content = JSON.stringify([b.logistics_type, b.delivery_mode, b.is_all_delivered ?? null, list])
+    const uploadTime = Date.parse(b.upload_time as string)
+    const before = this.trades.get(id)
+    if (before && before.content === content) return fail(10060023, '发货信息未更新')
+    if (before && uploadTime <= before.uploadTime) return fail(10060014, 'upload_time must increase')
+    if (before?.completed && before.reshipped) return fail(10060003, 'the one re-ship is used')
+    const completed = b.delivery_mode === 1 || b.is_all_delivered === true
+    this.trades.set(id, { content, uploadTime, completed: completed || !!before?.completed, reshipped: !!before?.completed, shippingList: list })
+    return { errcode: 0, errmsg: 'ok' }
+  }
+}
+
+export const shippingSandboxRoutes: FastifyPluginAsync<{ sandbox: ShippingSandbox; accessTokens: SandboxAccessTokens }> = async (
+  app,
+  { sandbox, accessTokens },
+) => {
+  app.post<{ Querystring: { access_token?: string } }>(
+    '/wxa/sec/order/upload_shipping_info',
+    { schema: { tags: ['sandbox'], summary: 'Sandbox upload_shipping_info (WeChat wire protocol)' } },
+    async (request) => {
+      const token = accessTokens.check(request.query.access_token)
+      if (!('ok' in token)) return token
+      return sandbox.upload(request.body)
+    },
+  )
+}
