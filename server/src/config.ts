@@ -33,6 +33,10 @@ export interface Config {
   wechatPay: WechatPayConfig | null
   /** How long a buyer has to pay after checking out, in minutes. */
   payWindowMinutes: number
+  /** Sandbox msg_sec_check: text containing one of these words is `risky` (SANDBOX_RISKY_WORDS). */
+  sandboxRiskyWords: string[]
+  /** Sandbox msg_sec_check: text containing one of these words is `review` (SANDBOX_REVIEW_WORDS). */
+  sandboxReviewWords: string[]
 }
 
 export interface WechatPayConfig {
@@ -91,6 +95,17 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`)
   }
   return raw as T
+}
+
+/** A comma-separated list of words (full- or half-width commas), each 1–20 characters, at most 50. */
+function words(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const list = raw.split(/[,，]/).map((w) => w.trim()).filter(Boolean)
+  if (list.length === 0 || list.length > 50) throw new ConfigError(name, `must list 1 to 50 comma-separated words, got "${raw}"`)
+  const long = list.find((w) => Array.from(w).length > 20)
+  if (long) throw new ConfigError(name, `words must be at most 20 characters, got "${long}"`)
+  return list
 }
 
 function url(env: Env, name: string, fallback: string, protocols: string[]): string {
@@ -196,5 +211,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     h5Dir: path.resolve(cwd, str(env, 'XIANGJI_H5_DIR', 'dist/h5')),
     wechatPay: wechatPayConfig(env, mode, cwd),
     payWindowMinutes: int(env, 'PAY_WINDOW_MINUTES', 30, 1, 1440),
+    sandboxRiskyWords: words(env, 'SANDBOX_RISKY_WORDS', ['违禁词', '赌博']),
+    sandboxReviewWords: words(env, 'SANDBOX_REVIEW_WORDS', ['待审核']),
   }
 }

@@ -63,6 +63,11 @@ describe('configuration', () => {
     expect(loadConfig({ PAY_WINDOW_MINUTES: '1440' }).payWindowMinutes).toBe(1440)
   })
 
+  it('reads the sandbox content check’s test words, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({ sandboxRiskyWords: ['违禁词', '赌博'], sandboxReviewWords: ['待审核'] })
+    expect(loadConfig({ SANDBOX_RISKY_WORDS: '假药, 枪支，诈骗' }).sandboxRiskyWords).toEqual(['假药', '枪支', '诈骗'])
+  })
+
   it('reads live WeChat Pay settings and parses both keys', () => {
     const config = loadConfig(livePay)
     expect(config.wechatPay).toMatchObject({
@@ -82,6 +87,8 @@ describe('configuration', () => {
     [{ PAY_WINDOW_MINUTES: '0' }, 'PAY_WINDOW_MINUTES'],
     [{ PAY_WINDOW_MINUTES: '1441' }, 'PAY_WINDOW_MINUTES'],
     [{ PAY_WINDOW_MINUTES: 'half an hour' }, 'PAY_WINDOW_MINUTES'],
+    [{ SANDBOX_RISKY_WORDS: ' , ，' }, 'SANDBOX_RISKY_WORDS'],
+    [{ SANDBOX_REVIEW_WORDS: 'x'.repeat(21) }, 'SANDBOX_REVIEW_WORDS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`))
   })

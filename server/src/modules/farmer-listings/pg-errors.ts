@@ -1,0 +1,9 @@
+/** PostgreSQL error codes as drizzle surfaces them (on the error, or on its cause). */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null
+  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+export const UNIQUE_VIOLATION = '23505'
+export const FOREIGN_KEY_VIOLATION = '23503'

@@ -1,0 +1,40 @@
+/**
+ * Editing a product's specs: which to update, add and delete. A spec that was ever ordered
+ * cannot be deleted (order lines point at it); the farmer sets its stock to 0 instead.
+ */
+import { AppError, badRequest } from '../../http/errors'
+import { LIMITS } from '../../../../src/domain/limits'
+import type { Tx } from '../../jobs/job-queue'
+import type { CleanSpec } from './listing-input'
+import type { ListingRepository, SpecRow, SpecValues } from './listing-repository'
+
+export interface SpecPlan {
+  update: { id: number; values: SpecValues }[]
+  insert: SpecValues[]
+  remove: number[]
+}
+
+export function planSpecs(current: SpecRow[], wanted: CleanSpec[], ordered: Set<number>): SpecPlan {
+  const currentIds = new Set(current.map((s) => s.id))
+  const plan: SpecPlan = { update: [], insert: [], remove: [] }
+  wanted.forEach(({ id, ...values }, sortOrder) => {
+    if (id === undefined) return plan.insert.push({ ...values, sortOrder })
+    if (!currentIds.has(id)) throw badRequest('UNKNOWN_SPEC', `Spec ${id} is not one of this product's specs`)
+    plan.update.push({ id, values: { ...values, sortOrder } })
+  })
+  const kept = new Set(plan.update.map((u) => u.id))
+  plan.remove = current.filter((s) => !kept.has(s.id)).map((s) => s.id)
+  if (plan.remove.some((id) => ordered.has(id))) {
+    throw new AppError(409, 'SPEC_HAS_ORDERS', 'A spec that has orders cannot be removed; set its stock to 0 instead')
+  }
+  return plan
+}
+
+/** Applies the plan; names go through a temporary value first so two specs can swap names. */
+export async function applySpecPlan(repo: ListingRepository, tx: Tx, productId: number, plan: SpecPlan): Promise<void> {
+  await repo.deleteSpecs(tx, plan.remove)
+  // Longer than any real spec name (LIMITS.specNameMax), so it cannot collide with one.
+  for (const u of plan.update) await repo.updateSpec(tx, u.id, { name: `~renaming-spec-${u.id}~`.padEnd(LIMITS.specNameMax + 10, '~') })
+  for (const u of plan.update) await repo.updateSpec(tx, u.id, u.values)
+  await repo.insertSpecs(tx, productId, plan.insert)
+}

@@ -1,0 +1,11 @@
+/** The farmer's listings feature (farmer subpackage only): the step form, 我的商品, stock, the home entry. */
+export { ListingForm } from './listing-form'
+export { SaveResult } from './save-result'
+export { ListingList } from './listing-list'
+export { StockPanel } from './stock-panel'
+export { MyProductsEntry } from './my-products-entry'
+export { deleteListing, fetchListing } from './api'
+export { draftFromListing, emptyDraft, type ListingDraft } from './draft'
+export { listingErrorMessage } from './labels'
+export { listingRoutes } from './routes'
+export { clearDraft, loadDraft } from './use-draft'

@@ -1,0 +1,192 @@
+/**
+ * The farmer's 上架商品 step form in the compiled dist/weapp (miniprogram-simulate) against a real
+ * API server with the demo data. The demo farmer's session is put in WeChat storage the way
+ * src/stores/session.ts persists it. WeChat's photo picker, compressor and file reader are stood
+ * in for (they hand back a real JPEG); the upload itself goes over HTTP to POST /api/v1/uploads
+ * as the raw body. The fields are filled through input events, the form is submitted, and the
+ * product must then exist in the farmer's own list through the API, priced in fen.
+ */
+const fs = require('node:fs')
+const path = require('node:path')
+const { installTaroHost, renderPage, waitFor } = require('./support/taro-host')
+const { startServer } = require('./support/server')
+const { installWxRequest } = require('./support/wx-request')
+const { httpRequest } = require('./support/http')
+
+const SESSION_KEY = 'xiangji-session'
+const DRAFT_KEY = 'xiangji-listing-draft:new'
+const persisted = (state) => JSON.stringify({ state, version: 1 })
+const BUILD_API_BASE = (process.env.TARO_APP_API_BASE || 'http://localhost:3000').replace(/\/+$/, '')
+const PHOTO = fs.readFileSync(path.resolve(__dirname, '../../server/assets/media/demo/weining-fuji-1.jpg'))
+const TITLE = '威宁高山洋芋（模拟器测试）'
+
+let server
+let storage
+let farmer
+let uploads
+
+function installWxStorage() {
+  const store = new Map()
+  global.wx.setStorageSync = (key, value) => void store.set(key, value)
+  global.wx.getStorageSync = (key) => (store.has(key) ? store.get(key) : '')
+  global.wx.removeStorageSync = (key) => void store.delete(key)
+  return store
+}
+
+async function api(urlPath, { method = 'GET', body, token } = {}) {
+  const headers = {}
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (token) headers.authorization = `Bearer ${token}`
+  const res = await httpRequest(server.baseUrl + urlPath, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  if (res.status >= 300) throw new Error(`${method} ${urlPath} → ${res.status} ${res.text}`)
+  return JSON.parse(res.text)
+}
+
+/** WeChat's wx.request sends an ArrayBuffer `data` as the raw body; the shared shim only speaks JSON. */
+function installBinaryRequests() {
+  const jsonRequest = global.wx.request
+  const calls = []
+  global.wx.request = (options) => {
+    const data = options.data
+    if (Object.prototype.toString.call(data) !== '[object ArrayBuffer]') return jsonRequest(options)
+    const url = options.url.startsWith(BUILD_API_BASE) ? server.baseUrl + options.url.slice(BUILD_API_BASE.length) : options.url
+    const headers = Object.fromEntries(Object.entries(options.header || {}).map(([k, v]) => [k.toLowerCase(), v]))
+    calls.push({ url, headers, bytes: data.byteLength })
+    httpRequest(url, { method: options.method || 'POST', headers, body: Buffer.from(data) }).then(
+      ({ status, headers: resHeaders, text }) => {
+        const result = { errMsg: 'request:ok', data: JSON.parse(text), statusCode: status, header: resHeaders }
+        options.success && options.success(result)
+        options.complete && options.complete(result)
+      },
+      (err) => {
+        const result = { errMsg: `request:fail ${err.message}` }
+        options.fail && options.fail(result)
+        options.complete && options.complete(result)
+      },
+    )
+    return { abort() {} }
+  }
+  return calls
+}
+
+/** An async wx API answering through callbacks and, like WeChat's base library, a Promise when given none. */
+const wxAsync = (answer) => (options = {}) => {
+  const res = answer(options)
+  options.success && options.success(res)
+  options.complete && options.complete(res)
+  return options.success || options.fail || options.complete ? undefined : Promise.resolve(res)
+}
+
+/** The phone's side of a photo: picked from the album, compressed, read as bytes. */
+function installPhotoApis() {
+  const tempFilePath = 'wxfile://tmp/apple-photo.jpg'
+  global.wx.chooseMedia = wxAsync(() => ({ errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath, size: PHOTO.length, fileType: 'image' }] }))
+  global.wx.compressImage = wxAsync((options) => ({ errMsg: 'compressImage:ok', tempFilePath: options.src }))
+  global.wx.getFileSystemManager = () => ({
+    readFile(options) {
+      if (options.filePath !== tempFilePath) return options.fail && options.fail({ errMsg: 'readFile:fail no such file' })
+      const data = PHOTO.buffer.slice(PHOTO.byteOffset, PHOTO.byteOffset + PHOTO.byteLength)
+      options.success && options.success({ errMsg: 'readFile:ok', data })
+    },
+  })
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  storage = installWxStorage()
+  const { code } = await api('/sandbox/wechat/dev/login-code', { method: 'POST', body: { persona: 'farmer' } })
+  farmer = await api('/api/v1/auth/login', { method: 'POST', body: { code } })
+  expect(farmer.user.roles).toContain('farmer')
+  global.wx.setStorageSync(SESSION_KEY, persisted({ token: farmer.token, expiresAt: farmer.expiresAt, user: farmer.user }))
+  // Before the app loads: Taro only wraps the wx APIs that exist when it starts.
+  installPhotoApis()
+  installTaroHost()
+  installWxRequest(server.baseUrl)
+  uploads = installBinaryRequests()
+}, 90_000)
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+const text = (page) => page.dom.textContent
+const tap = (page, id) => {
+  const node = page.querySelector(`#${id}`)
+  if (!node) throw new Error(`#${id} is not on the page`)
+  node.dispatchEvent('tap')
+}
+const type = (page, id, value) => {
+  const node = page.querySelector(`#${id}`)
+  if (!node) throw new Error(`#${id} is not on the page`)
+  node.dispatchEvent('input', { detail: { value } })
+}
+
+it('lists a product through the four steps and it exists through the API', async () => {
+  const page = renderPage('farmer/pages/listing-edit/index')
+  await waitFor(() => text(page).includes('拍几张好看的照片'))
+
+  // 1 照片: picked, compressed, read and uploaded with an Upload-Id
+  tap(page, 'listing-add-photo')
+  await waitFor(() => page.querySelector('#photo-0'))
+  expect(uploads).toHaveLength(1)
+  expect(uploads[0].headers['upload-id']).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  expect(uploads[0].headers.authorization).toBe(`Bearer ${farmer.token}`)
+  tap(page, 'listing-next')
+
+  // 2 名称与介绍
+  await waitFor(() => page.querySelector('#listing-title') && page.querySelector('#category-vegetables'))
+  type(page, 'listing-title', TITLE)
+  type(page, 'listing-description', '沙地里种的黄心洋芋，面面的。')
+  tap(page, 'category-vegetables')
+  await waitFor(() => JSON.parse(storage.get(DRAFT_KEY) || '{}').categoryId === 'vegetables')
+  expect(JSON.parse(storage.get(DRAFT_KEY)).title).toBe(TITLE) // the draft is on the phone after every change
+  tap(page, 'listing-next')
+
+  // 3 规格与价格: sold by the box of 10 斤, price typed in 元
+  await waitFor(() => page.querySelector('#spec-0-price'))
+  tap(page, 'spec-0-unit-box')
+  await waitFor(() => text(page).includes('每箱价格'))
+  type(page, 'spec-0-price', '26.8')
+  type(page, 'spec-0-weight', '10')
+  type(page, 'spec-0-stock', '30')
+  await waitFor(() => JSON.parse(storage.get(DRAFT_KEY)).specs[0].stock === '30')
+  tap(page, 'listing-next')
+
+  // 4 采摘与发货: the defaults (from today, ships now) are fine
+  await waitFor(() => page.querySelector('#listing-submit'))
+  tap(page, 'listing-submit')
+  await waitFor(() => page.querySelector('#listing-saved'))
+  expect(text(page)).toContain('已上架')
+  expect(storage.has(DRAFT_KEY)).toBe(false)
+
+  const mine = await api('/api/v1/farmer/products?limit=50', { token: farmer.token })
+  const listing = mine.items.find((l) => l.title === TITLE)
+  expect(listing).toMatchObject({ categoryId: 'vegetables', status: 'on_sale', reviewStatus: 'approved', description: '沙地里种的黄心洋芋，面面的。' })
+  expect(listing.specs).toEqual([expect.objectContaining({ name: '10斤装', priceFen: 2680, unit: '箱', netWeightG: 5000, stock: 30 })])
+  expect(listing.photos).toHaveLength(1)
+  expect(listing.photos[0].key).toMatch(/^u\//)
+  const publicView = await api(`/api/v1/products/${listing.id}`)
+  expect(publicView.title).toBe(TITLE)
+})
+
+it('says plainly when the text is refused, and keeps what was typed', async () => {
+  // The same page again (one load per route per file): a new draft with a risky title.
+  storage.set(DRAFT_KEY, JSON.stringify({
+    version: 1, productId: null, step: 3, photos: [], title: '赌博工具', description: '', categoryId: 'fruit', origin: '',
+    specs: [{ name: '', price: '10', unit: '斤', weightJin: '1', stock: '5' }], harvestStart: '2026-01-01', harvestEnd: '2026-01-31', presale: false, shipsFrom: '2026-01-01',
+  }))
+  const page = renderPage('farmer/pages/listing-edit/index')
+  await waitFor(() => text(page).includes('已恢复上次没提交的内容'))
+  tap(page, 'listing-submit')
+  // No photo yet: the form goes back to step 1 and says so.
+  await waitFor(() => text(page).includes('请至少添加一张照片'))
+  tap(page, 'listing-add-photo')
+  await waitFor(() => page.querySelector('#photo-0'))
+  for (let i = 0; i < 3; i++) {
+    tap(page, 'listing-next')
+    await waitFor(() => JSON.parse(storage.get(DRAFT_KEY)).step === i + 1)
+  }
+  tap(page, 'listing-submit')
+  await waitFor(() => text(page).includes('内容包含违规信息，请修改后再提交'))
+  expect(JSON.parse(storage.get(DRAFT_KEY)).title).toBe('赌博工具')
+})
