@@ -7,10 +7,15 @@ export default defineAppConfig({
     'pages/search/index',
     'pages/product/index',
     'pages/farmer/index',
+    'pages/cart/index',
+    'pages/checkout/index',
+    'pages/pay-result/index',
+    'pages/orders/index',
+    'pages/order/index',
   ],
   subPackages: [
-    { root: 'farmer', name: 'farmer', pages: ['pages/home/index'] },
-    { root: 'coop', name: 'coop', pages: ['pages/home/index'] },
+    { root: 'farmer', name: 'farmer', pages: ['pages/home/index', 'pages/orders/index', 'pages/ship/index', 'pages/packing/index', 'pages/listings/index', 'pages/listing-edit/index', 'pages/stock/index', 'pages/join/index'] },
+    { root: 'coop', name: 'coop', pages: ['pages/home/index', 'pages/members/index', 'pages/settlements/index', 'pages/impact/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -27,8 +32,11 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
       { pagePath: 'pages/category/index', text: '分类' },
+      { pagePath: 'pages/cart/index', text: '购物车' },
       { pagePath: 'pages/mine/index', text: '我的' },
     ],
   },
+  // weapp: the checkout reads the buyer's WeChat address book (Taro.chooseAddress).
+  requiredPrivateInfos: ['chooseAddress'],
   lazyCodeLoading: 'requiredComponents',
 })

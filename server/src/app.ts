@@ -44,6 +44,13 @@ import { createAccessTokens } from './wechat/access-token'
 import { sandboxRoutes } from './wechat/sandbox/sandbox-routes'
 import { h5Fallback } from './http/h5'
 import { installValidation } from './http/validation'
+import { registerCoopReports } from './modules/coop-reports'
+import { registerSettlements } from './modules/settlements'
+import { registerMembers } from './modules/members'
+import { registerUploads } from './modules/uploads'
+import { registerFarmerListings } from './modules/farmer-listings'
+import { registerInvites } from './modules/invites'
+import { registerFulfilment } from './modules/fulfilment/fulfilment-module'
 
 export const SANDBOX_PREFIX = '/sandbox/wechat'
 const DEMO_MEDIA_DIR = path.resolve(__dirname, '../assets/media')
@@ -60,6 +67,9 @@ export interface Sandbox {
   loginCodes: SandboxLoginCodes
   accessTokens: SandboxAccessTokens
   pay: PaySandbox
+  /** Fulfilment's fakes (set by registerFulfilment): shipping-info uploads and subscribe messages received. */
+  shipping?: import('./wechat/sandbox/shipping-sandbox').ShippingSandbox
+  subscribe?: import('./wechat/sandbox/subscribe-sandbox').SubscribeSandbox
 }
 
 declare module 'fastify' {
@@ -159,6 +169,13 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   // ---- the farmer and cooperative sides register themselves here, one line each ----
   const ctx: ModuleContext = { app, config, db, clock, auth, orders, payments, accessTokens, wechatBase, sandboxMode: sandbox !== null, jobHandlers }
   void ctx
+  await registerUploads(ctx)
+  await registerFarmerListings(ctx)
+  await registerInvites(ctx)
+  await registerFulfilment(ctx)
+  await registerCoopReports(ctx)
+  await registerSettlements(ctx)
+  await registerMembers(ctx)
   // ---- end of module registrations ----
 
   if (sandbox) {

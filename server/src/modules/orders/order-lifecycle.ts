@@ -8,6 +8,7 @@ import { enqueue, type Executor } from '../../jobs/job-queue'
 import { closeOpenPayments, paidPaymentOf, requestRefund } from '../payments/payment-ledger'
 import { ordersByIds, ordersOfCheckout, releaseStock, type OrderRow } from './order-repository'
 import { applyTransition, noteEvent } from './order-transitions'
+import { recordSales } from '../sales-rollup/record-sales'
 
 export const AUTO_CONFIRM_JOB = 'auto_confirm_receipt'
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -29,6 +30,7 @@ export async function settlePayment(db: Executor, paymentId: number, orderIds: n
       refunded.push(order)
     }
   }
+  await recordSales(db, paid, at)
   return { paid, refunded }
 }
 

@@ -8,6 +8,7 @@ import type { RefundNotice, WechatPayClient } from '../../wechat/pay/pay-client'
 import { SUBMIT_REFUND_JOB } from './payment-ledger'
 import { findPayment, findRefund, updateRefund } from './payment-repository'
 import { NotificationRefused, REFUND_NOTIFY_PATH } from './payment-service'
+import { recordRefund } from '../sales-rollup/record-refund'
 
 export interface RefundServiceDeps {
   db: Db
@@ -27,6 +28,7 @@ export function createRefundService({ db, clock, pay, mchid, notifyBaseUrl }: Re
       if (status === 'SUCCESS') await updateRefund(tx, refund.id, { status: 'succeeded', refundId: refundId ?? refund.refundId, succeededAt: clock() })
       else if (status === 'CLOSED' || status === 'ABNORMAL') await updateRefund(tx, refund.id, { status: 'failed', refundId: refundId ?? refund.refundId })
       else if (refundId) await updateRefund(tx, refund.id, { refundId })
+      if (status === 'SUCCESS') await recordRefund(tx, refund, clock())
     })
   }
 

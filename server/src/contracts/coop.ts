@@ -1,0 +1,179 @@
+/**
+ * The cooperative side's API shapes: weekly report, impact on poor households, statements,
+ * members. TypeBox schemas, shared with the mini-program through `import type`.
+ * Money is integer fen; weights are kg (1 斤 = 0.5 kg); weeks are ISO weeks in China.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { MAX_COMMISSION_BPS } from '../../../src/domain/settlement'
+import { Id, Unit } from './catalog'
+
+const Timestamp = Type.String({ format: 'date-time' })
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
+
+/** The shape of an ISO week; week 53 of a 52-week year is refused by the service (INVALID_WEEK). */
+export const Week = Type.String({ pattern: '^20[0-9]{2}-W(0[1-9]|[1-4][0-9]|5[0-3])$', maxLength: 8, description: 'ISO week in China, e.g. 2026-W48' })
+
+export const WeekQuery = Type.Object(
+  {
+    week: Type.Optional(Week),
+    /** Optional: a manager may only name their own cooperative (anything else is a 404). */
+    cooperativeId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+)
+export const FarmerParams = Type.Object({ farmerId: Id }, { additionalProperties: false })
+export const StatementParams = Type.Object({ farmerId: Id, week: Week }, { additionalProperties: false })
+export const PayBody = Type.Object(
+  { paymentRef: Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: 'Bank or WeChat transfer reference' }) },
+  { additionalProperties: false },
+)
+export const PoorHouseholdBody = Type.Object({ value: Type.Boolean() }, { additionalProperties: false })
+export const CommissionBody = Type.Object({ bps: Type.Integer({ minimum: 0, maximum: MAX_COMMISSION_BPS }) }, { additionalProperties: false })
+
+export const CoopInfo = Type.Object({ id: Type.Integer(), name: Type.String(), commissionBps: Type.Integer() })
+const Money = { grossFen: Type.Integer(), refundsFen: Type.Integer(), netFen: Type.Integer() }
+
+export const UnitQuantity = Type.Object({ unit: Unit, quantity: Type.Integer() })
+export const WeekTotals = Type.Object({
+  orders: Type.Integer(),
+  buyers: Type.Integer(),
+  quantities: Type.Array(UnitQuantity),
+  weightKg: Type.Number(),
+  shippingFen: Type.Integer(),
+  ...Money,
+})
+const Delta = Type.Object({ delta: Type.Number(), pct: Nullable(Type.Number()) })
+export const WeekChange = Type.Object({ orders: Delta, buyers: Delta, weightKg: Delta, grossFen: Delta, refundsFen: Delta, netFen: Delta })
+
+export const FarmerSales = Type.Object({
+  farmerId: Type.Integer(),
+  name: Type.String(),
+  village: Type.String(),
+  isPoorHousehold: Type.Boolean(),
+  orders: Type.Integer(),
+  weightKg: Type.Number(),
+  ...Money,
+})
+export const SpecSales = Type.Object({ specId: Type.Integer(), name: Type.String(), unit: Unit, quantity: Type.Integer(), weightKg: Type.Number(), ...Money })
+export const ProductSales = Type.Object({
+  productId: Type.Integer(),
+  title: Type.String(),
+  farmerName: Type.String(),
+  weightKg: Type.Number(),
+  ...Money,
+  specs: Type.Array(SpecSales),
+})
+export const ProvinceSales = Type.Object({ province: Type.String(), orders: Type.Integer(), weightKg: Type.Number(), ...Money })
+export const TrendPoint = Type.Object({ week: Type.String(), orders: Type.Integer(), buyers: Type.Integer(), weightKg: Type.Number(), ...Money })
+
+export const WeeklyReport = Type.Object({
+  week: Type.String(),
+  start: Timestamp,
+  end: Timestamp,
+  /** The week is still in progress in China. */
+  inProgress: Type.Boolean(),
+  cooperative: CoopInfo,
+  totals: WeekTotals,
+  previous: Type.Object({ week: Type.String(), totals: WeekTotals }),
+  change: WeekChange,
+  byFarmer: Type.Array(FarmerSales),
+  byProduct: Type.Array(ProductSales),
+  byProvince: Type.Array(ProvinceSales),
+  /** Eight weeks ending with this one, oldest first. */
+  trend: Type.Array(TrendPoint),
+})
+
+export const ImpactPoint = Type.Object({
+  week: Type.String(),
+  poorNetFen: Type.Integer(),
+  coopNetFen: Type.Integer(),
+  /** Share of the cooperative's net sales reaching poor households, percent with one decimal; null without sales. */
+  sharePct: Nullable(Type.Number()),
+})
+export const ImpactFarmer = Type.Object({
+  farmerId: Type.Integer(),
+  name: Type.String(),
+  village: Type.String(),
+  active: Type.Boolean(),
+  orders: Type.Integer(),
+  ...Money,
+  /** Net sales over the eight weeks of the series. */
+  eightWeekNetFen: Type.Integer(),
+})
+export const ImpactReport = Type.Object({
+  week: Type.String(),
+  cooperative: CoopInfo,
+  /** Members flagged as registered poor households (建档立卡户), and how many of them sold this week. */
+  poorHouseholds: Type.Integer(),
+  poorHouseholdsSelling: Type.Integer(),
+  current: ImpactPoint,
+  trend: Type.Array(ImpactPoint),
+  farmers: Type.Array(ImpactFarmer),
+})
+
+export const StatementStatus = Type.Union([Type.Literal('draft'), Type.Literal('confirmed'), Type.Literal('paid')])
+export const StatementAdjustment = Type.Object({
+  orderNo: Type.String(),
+  /** The confirmed week the refunded order was sold in. */
+  saleWeek: Type.String(),
+  refundedAt: Nullable(Timestamp),
+  adjustmentFen: Type.Integer(),
+})
+export const Statement = Type.Object({
+  farmerId: Type.Integer(),
+  farmerName: Type.String(),
+  village: Type.String(),
+  week: Type.String(),
+  status: StatementStatus,
+  orders: Type.Integer(),
+  grossFen: Type.Integer(),
+  refundsFen: Type.Integer(),
+  commissionBps: Type.Integer(),
+  commissionFen: Type.Integer(),
+  shippingFen: Type.Integer(),
+  adjustmentsFen: Type.Integer(),
+  netFen: Type.Integer(),
+  paymentRef: Nullable(Type.String()),
+  confirmedAt: Nullable(Timestamp),
+  paidAt: Nullable(Timestamp),
+  adjustments: Type.Array(StatementAdjustment),
+})
+export const StatementList = Type.Object({
+  week: Type.String(),
+  /** Only a finished week can be confirmed. */
+  weekOver: Type.Boolean(),
+  cooperative: CoopInfo,
+  statements: Type.Array(Statement),
+  totals: Type.Object({ grossFen: Type.Integer(), refundsFen: Type.Integer(), commissionFen: Type.Integer(), shippingFen: Type.Integer(), adjustmentsFen: Type.Integer(), netFen: Type.Integer() }),
+})
+export const FarmerStatements = Type.Object({ farmerId: Type.Integer(), name: Type.String(), statements: Type.Array(Statement) })
+
+export const Member = Type.Object({
+  farmerId: Type.Integer(),
+  name: Type.String(),
+  village: Type.String(),
+  isPoorHousehold: Type.Boolean(),
+  active: Type.Boolean(),
+  /** Has a WeChat account linked (joined through an invite). */
+  joined: Type.Boolean(),
+  products: Type.Integer(),
+  productsOnSale: Type.Integer(),
+  week: Type.Object({ orders: Type.Integer(), weightKg: Type.Number(), ...Money }),
+})
+export const MemberList = Type.Object({ week: Type.String(), cooperative: CoopInfo, members: Type.Array(Member) })
+export const CommissionResult = Type.Object({ commissionBps: Type.Integer() })
+
+export type WeekTotalsDto = Static<typeof WeekTotals>
+export type WeeklyReportDto = Static<typeof WeeklyReport>
+export type TrendPointDto = Static<typeof TrendPoint>
+export type FarmerSalesDto = Static<typeof FarmerSales>
+export type ProductSalesDto = Static<typeof ProductSales>
+export type ProvinceSalesDto = Static<typeof ProvinceSales>
+export type ImpactReportDto = Static<typeof ImpactReport>
+export type ImpactPointDto = Static<typeof ImpactPoint>
+export type StatementDto = Static<typeof Statement>
+export type StatementListDto = Static<typeof StatementList>
+export type FarmerStatementsDto = Static<typeof FarmerStatements>
+export type MemberDto = Static<typeof Member>
+export type MemberListDto = Static<typeof MemberList>
+export type CoopInfoDto = Static<typeof CoopInfo>

@@ -1,0 +1,118 @@
+/** The weekly report and the poor-household impact report, assembled from the weekly rollups. */
+import type { Db } from '../../db/client'
+import { lastNWeeks, weekRange } from '../../../../src/domain/weeks'
+import { gramsToKg } from '../../../../src/domain/units'
+import type { FarmerSalesDto, ImpactReportDto, ProductSalesDto, TrendPointDto, WeekTotalsDto, WeeklyReportDto } from '../../contracts/coop'
+import { coopInfo, weekOrCurrent } from '../members/coop-access'
+import { add, byGross, change, money, sharePct, totals, ZERO } from './report-figures'
+import { buyersPerWeek, farmersOf, farmerWeeks, provinceWeek, specWeeks, unitsOfWeek, weekTotals, type SpecWeek, type Sums } from './report-repository'
+
+export const TREND_WEEKS = 8
+
+export function createReportService({ db, clock }: { db: Db; clock: () => Date }) {
+  return {
+    async weekly(cooperativeId: number, asked?: string): Promise<WeeklyReportDto> {
+      const now = clock()
+      const week = weekOrCurrent(asked, now)
+      const weeks = lastNWeeks(week, TREND_WEEKS)
+      const previous = weeks[TREND_WEEKS - 2]
+      const [cooperative, mine, previousUnits, perWeek, provinces, buyers, farmers] = await Promise.all([
+        coopInfo(db, cooperativeId),
+        specWeeks(db, cooperativeId, [week]),
+        unitsOfWeek(db, cooperativeId, previous),
+        weekTotals(db, cooperativeId, weeks),
+        provinceWeek(db, cooperativeId, week),
+        buyersPerWeek(db, cooperativeId, weeks),
+        farmersOf(db, cooperativeId),
+      ])
+      const byUnit = new Map<SpecWeek['unit'], number>()
+      for (const s of mine) byUnit.set(s.unit, (byUnit.get(s.unit) ?? 0) + s.quantity)
+      const units = [...byUnit].sort(([a], [b]) => a.localeCompare(b)).map(([unit, quantity]) => ({ unit, quantity }))
+      const cur: WeekTotalsDto = totals(perWeek.get(week) ?? ZERO, buyers.get(week) ?? 0, units)
+      const prev: WeekTotalsDto = totals(perWeek.get(previous) ?? ZERO, buyers.get(previous) ?? 0, previousUnits)
+      const trend: TrendPointDto[] = weeks.map((w) => {
+        const s = perWeek.get(w) ?? ZERO
+        return { week: w, orders: s.orders, buyers: buyers.get(w) ?? 0, weightKg: gramsToKg(s.weightG), ...money(s) }
+      })
+      const { start, end } = weekRange(week)
+      return {
+        week,
+        start: start.toISOString(),
+        end: end.toISOString(),
+        inProgress: start <= now && now < end,
+        cooperative,
+        totals: cur,
+        previous: { week: previous, totals: prev },
+        change: change(cur, prev),
+        byFarmer: groupFarmers(mine, farmers),
+        byProduct: groupProducts(mine),
+        byProvince: provinces.map((p) => ({ province: p.province, orders: p.orders, weightKg: gramsToKg(p.weightG), ...money(p) })).sort(byGross((p) => p.province)),
+        trend,
+      }
+    },
+
+    async impact(cooperativeId: number, asked?: string): Promise<ImpactReportDto> {
+      const week = weekOrCurrent(asked, clock())
+      const weeks = lastNWeeks(week, TREND_WEEKS)
+      const [cooperative, farmers, sums] = await Promise.all([coopInfo(db, cooperativeId), farmersOf(db, cooperativeId), farmerWeeks(db, cooperativeId, weeks)])
+      const index = new Map(weeks.map((w, i) => [w, i]))
+      const poorNet = new Array<number>(TREND_WEEKS).fill(0)
+      const coopNet = new Array<number>(TREND_WEEKS).fill(0)
+      const perFarmer = new Map<number, { week: Sums; eightWeekNetFen: number }>()
+      for (const s of sums) {
+        const i = index.get(s.week)!
+        const net = s.grossFen - s.refundsFen
+        coopNet[i] += net
+        if (!farmers.get(s.farmerId)?.isPoorHousehold) continue
+        poorNet[i] += net
+        const entry = perFarmer.get(s.farmerId) ?? { week: ZERO, eightWeekNetFen: 0 }
+        entry.eightWeekNetFen += net
+        if (s.week === week) entry.week = s
+        perFarmer.set(s.farmerId, entry)
+      }
+      const trend = weeks.map((w, i) => ({ week: w, poorNetFen: poorNet[i], coopNetFen: coopNet[i], sharePct: sharePct(poorNet[i], coopNet[i]) }))
+      const poor = [...farmers.values()].filter((f) => f.isPoorHousehold)
+      const rows = poor
+        .map((f) => {
+          const entry = perFarmer.get(f.farmerId) ?? { week: ZERO, eightWeekNetFen: 0 }
+          return { farmerId: f.farmerId, name: f.name, village: f.village, active: f.active, orders: entry.week.orders, ...money(entry.week), eightWeekNetFen: entry.eightWeekNetFen }
+        })
+        .sort((a, b) => b.netFen - a.netFen || b.eightWeekNetFen - a.eightWeekNetFen || a.name.localeCompare(b.name))
+      return {
+        week,
+        cooperative,
+        poorHouseholds: poor.length,
+        poorHouseholdsSelling: rows.filter((r) => r.orders > 0).length,
+        current: trend[TREND_WEEKS - 1],
+        trend,
+        farmers: rows,
+      }
+    },
+  }
+}
+
+export type ReportService = ReturnType<typeof createReportService>
+
+function groupFarmers(rows: readonly SpecWeek[], farmers: Map<number, { name: string; village: string; isPoorHousehold: boolean }>): FarmerSalesDto[] {
+  const sums = new Map<number, Sums>()
+  for (const r of rows) sums.set(r.farmerId, add(sums.get(r.farmerId) ?? ZERO, r))
+  return [...sums]
+    .map(([farmerId, s]) => {
+      const f = farmers.get(farmerId)
+      return { farmerId, name: f?.name ?? '', village: f?.village ?? '', isPoorHousehold: f?.isPoorHousehold ?? false, orders: s.orders, weightKg: gramsToKg(s.weightG), ...money(s) }
+    })
+    .sort(byGross((f) => f.name))
+}
+
+function groupProducts(rows: readonly SpecWeek[]): ProductSalesDto[] {
+  const products = new Map<number, ProductSalesDto & { sums: Sums }>()
+  for (const r of rows) {
+    const p = products.get(r.productId) ?? { productId: r.productId, title: r.title, farmerName: r.farmerName, weightKg: 0, grossFen: 0, refundsFen: 0, netFen: 0, specs: [], sums: ZERO }
+    p.sums = add(p.sums, r)
+    p.specs.push({ specId: r.specId, name: r.name, unit: r.unit, quantity: r.quantity, weightKg: gramsToKg(r.weightG), ...money(r) })
+    products.set(r.productId, p)
+  }
+  return [...products.values()]
+    .map(({ sums, ...p }) => ({ ...p, weightKg: gramsToKg(sums.weightG), ...money(sums), specs: p.specs.sort(byGross((x) => x.name)) }))
+    .sort(byGross((p) => p.title))
+}

@@ -1,0 +1,54 @@
+/** SQL for the cooperative's members: their products and flags, and the cooperative's commission. */
+import { and, eq, sql } from 'drizzle-orm'
+import type { Executor } from '../../jobs/job-queue'
+import { cooperatives, farmers } from '../../db/schema'
+import { num, rowsOf } from '../sales-rollup/sql-rows'
+
+export interface MemberRow {
+  farmerId: number
+  name: string
+  village: string
+  isPoorHousehold: boolean
+  active: boolean
+  joined: boolean
+  products: number
+  productsOnSale: number
+}
+
+export async function membersOf(db: Executor, cooperativeId: number, farmerId?: number): Promise<MemberRow[]> {
+  const rows = rowsOf<{ id: unknown; name: string; village: string; is_poor_household: boolean; active: boolean; joined: boolean; products: unknown; on_sale: unknown }>(
+    await db.execute(sql`
+      select f.id, f.name, f.village, f.is_poor_household, f.active, f.user_id is not null as joined,
+             count(p.id) as products,
+             count(p.id) filter (where p.status = 'on_sale' and p.review_status = 'approved') as on_sale
+        from farmers f left join products p on p.farmer_id = f.id
+       where f.cooperative_id = ${cooperativeId} and ${farmerId === undefined ? sql`true` : sql`f.id = ${farmerId}`}
+       group by f.id
+       order by f.active desc, f.id`),
+  )
+  return rows.map((r) => ({
+    farmerId: num(r.id),
+    name: r.name,
+    village: r.village,
+    isPoorHousehold: r.is_poor_household,
+    active: r.active,
+    joined: r.joined,
+    products: num(r.products),
+    productsOnSale: num(r.on_sale),
+  }))
+}
+
+/** Sets flags on a farmer of this cooperative; false when there is no such farmer. */
+export async function updateFarmer(db: Executor, cooperativeId: number, farmerId: number, set: { isPoorHousehold?: boolean; active?: boolean }): Promise<boolean> {
+  const rows = await db
+    .update(farmers)
+    .set(set)
+    .where(and(eq(farmers.id, farmerId), eq(farmers.cooperativeId, cooperativeId)))
+    .returning({ id: farmers.id })
+  return rows.length > 0
+}
+
+export async function setCommission(db: Executor, cooperativeId: number, bps: number): Promise<number> {
+  const [row] = await db.update(cooperatives).set({ commissionBps: bps }).where(eq(cooperatives.id, cooperativeId)).returning({ bps: cooperatives.commissionBps })
+  return row.bps
+}

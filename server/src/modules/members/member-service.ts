@@ -1,0 +1,59 @@
+/**
+ * The cooperative's members: each farmer with their products and this week's figures (from the
+ * rollup); flag registered poor households; deactivate a member (their products leave the
+ * store — the catalogue hides inactive farmers — while their orders and statements stay);
+ * set the cooperative's commission.
+ */
+import type { Db } from '../../db/client'
+import { gramsToKg } from '../../../../src/domain/units'
+import { isCommissionBps, MAX_COMMISSION_BPS } from '../../../../src/domain/settlement'
+import type { MemberDto, MemberListDto } from '../../contracts/coop'
+import { AppError, notFound } from '../../http/errors'
+import { farmerWeeks } from '../coop-reports/report-repository'
+import { coopInfo, weekOrCurrent } from './coop-access'
+import { membersOf, setCommission, updateFarmer } from './member-repository'
+
+export function createMemberService({ db, clock }: { db: Db; clock: () => Date }) {
+  async function members(cooperativeId: number, week: string, farmerId?: number): Promise<MemberDto[]> {
+    const [rows, sums] = await Promise.all([membersOf(db, cooperativeId, farmerId), farmerWeeks(db, cooperativeId, [week])])
+    const byFarmer = new Map(sums.map((s) => [s.farmerId, s]))
+    return rows.map((m) => {
+      const s = byFarmer.get(m.farmerId)
+      return {
+        ...m,
+        week: { orders: s?.orders ?? 0, weightKg: gramsToKg(s?.weightG ?? 0), grossFen: s?.grossFen ?? 0, refundsFen: s?.refundsFen ?? 0, netFen: (s?.grossFen ?? 0) - (s?.refundsFen ?? 0) },
+      }
+    })
+  }
+
+  async function one(cooperativeId: number, farmerId: number): Promise<MemberDto> {
+    const [member] = await members(cooperativeId, weekOrCurrent(undefined, clock()), farmerId)
+    if (!member) throw notFound('Farmer')
+    return member
+  }
+
+  return {
+    async list(cooperativeId: number, asked?: string): Promise<MemberListDto> {
+      const week = weekOrCurrent(asked, clock())
+      const [cooperative, list] = await Promise.all([coopInfo(db, cooperativeId), members(cooperativeId, week)])
+      return { week, cooperative, members: list }
+    },
+
+    async setPoorHousehold(cooperativeId: number, farmerId: number, value: boolean): Promise<MemberDto> {
+      if (!(await updateFarmer(db, cooperativeId, farmerId, { isPoorHousehold: value }))) throw notFound('Farmer')
+      return one(cooperativeId, farmerId)
+    },
+
+    async setActive(cooperativeId: number, farmerId: number, active: boolean): Promise<MemberDto> {
+      if (!(await updateFarmer(db, cooperativeId, farmerId, { active }))) throw notFound('Farmer')
+      return one(cooperativeId, farmerId)
+    },
+
+    async setCommission(cooperativeId: number, bps: number): Promise<{ commissionBps: number }> {
+      if (!isCommissionBps(bps)) throw new AppError(400, 'INVALID_COMMISSION', `Commission must be 0–${MAX_COMMISSION_BPS} bps`)
+      return { commissionBps: await setCommission(db, cooperativeId, bps) }
+    },
+  }
+}
+
+export type MemberService = ReturnType<typeof createMemberService>

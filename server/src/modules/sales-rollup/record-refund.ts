@@ -1,0 +1,81 @@
+/**
+ * Keeps the daily sales rollup current when a refund succeeds, inside the refund's own
+ * transaction (refund-service `settle`). A refund counts on the China day it succeeded (so in
+ * the week it was refunded), in the rows of the refunded order's specs and buyer province:
+ * `refunds_fen` takes the goods part, `shipping_fen` gives back the shipping part — in the daily
+ * rows and in the weekly ones of the week it was refunded. Quantities stay as sold. Refunds that are not sale refunds (see sale-refunds.ts) change nothing.
+ */
+import { sql } from 'drizzle-orm'
+import { chinaDate } from '../../../../src/domain/dates'
+import { weekOfDay } from '../../../../src/domain/weeks'
+import type { Executor } from '../../jobs/job-queue'
+import { allocateRefund } from './refund-allocation'
+import { PROVINCE, SALE_REFUND } from './sale-refunds'
+import { num, rowsOf } from './sql-rows'
+
+interface RefundLineRow {
+  amount_fen: unknown
+  succeeded_at: Date | string | null
+  items_fen: unknown
+  cooperative_id: unknown
+  farmer_id: unknown
+  product_id: unknown
+  spec_id: unknown
+  line_total_fen: unknown
+  province: string
+}
+
+export async function recordRefund(db: Executor, refund: { id: number }, at: Date): Promise<void> {
+  const lines = rowsOf<RefundLineRow>(
+    await db.execute(sql`
+      select r.amount_fen, r.succeeded_at, o.items_fen, f.cooperative_id, o.farmer_id, i.product_id, i.spec_id, i.line_total_fen, ${PROVINCE} as province
+        from refunds r
+        join orders o on o.id = r.order_id
+        join farmers f on f.id = o.farmer_id
+        join order_items i on i.order_id = o.id
+       where r.id = ${refund.id} and ${SALE_REFUND}
+       order by i.id`),
+  )
+  if (lines.length === 0) return
+  const first = lines[0]
+  const day = chinaDate(first.succeeded_at ? new Date(first.succeeded_at) : at)
+  const shares = allocateRefund(
+    num(first.amount_fen),
+    num(first.items_fen),
+    lines.map((l) => ({ specId: num(l.spec_id), lineTotalFen: num(l.line_total_fen) })),
+  )
+  const bySpec = new Map<number, { productId: number; refundsFen: number; shippingFen: number }>()
+  shares.forEach((share, i) => {
+    const row = bySpec.get(share.specId) ?? { productId: num(lines[i].product_id), refundsFen: 0, shippingFen: 0 }
+    row.refundsFen += share.refundsFen
+    row.shippingFen += share.shippingFen
+    bySpec.set(share.specId, row)
+  })
+  const week = weekOfDay(day)
+  const coop = num(first.cooperative_id)
+  const specs = [...bySpec.entries()].sort(([a], [b]) => a - b)
+  const daily = specs.map(([specId, r]) => sql`(${day}::date, ${coop}, ${num(first.farmer_id)}, ${r.productId}, ${specId}, ${first.province}, 0, 0, 0, 0, ${r.shippingFen}, ${r.refundsFen})`)
+  const weekly = specs.map(([specId, r]) => sql`(${coop}, ${week}, ${specId}, ${r.productId}, ${num(first.farmer_id)}, 0, 0, 0, 0, ${r.shippingFen}, ${r.refundsFen})`)
+  const total = specs.reduce((t, [, r]) => ({ refundsFen: t.refundsFen + r.refundsFen, shippingFen: t.shippingFen + r.shippingFen }), { refundsFen: 0, shippingFen: 0 })
+  await db.execute(sql`
+    with daily as (
+      insert into sales_daily as d (day, cooperative_id, farmer_id, product_id, spec_id, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
+      values ${sql.join(daily, sql`, `)}
+      on conflict (cooperative_id, day, spec_id, buyer_province) do update set
+        shipping_fen = d.shipping_fen + excluded.shipping_fen,
+        refunds_fen = d.refunds_fen + excluded.refunds_fen
+      returning 1
+    ), weekly as (
+      insert into sales_weekly_specs as w (cooperative_id, week, spec_id, product_id, farmer_id, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
+      values ${sql.join(weekly, sql`, `)}
+      on conflict (cooperative_id, week, spec_id) do update set
+        shipping_fen = w.shipping_fen + excluded.shipping_fen,
+        refunds_fen = w.refunds_fen + excluded.refunds_fen
+      returning 1
+    )
+    insert into sales_weekly_provinces as p (cooperative_id, week, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
+    values (${coop}, ${week}, ${first.province}, 0, 0, 0, 0, ${total.shippingFen}, ${total.refundsFen})
+    on conflict (cooperative_id, week, buyer_province) do update set
+      shipping_fen = p.shipping_fen + excluded.shipping_fen,
+      refunds_fen = p.refunds_fen + excluded.refunds_fen`)
+}

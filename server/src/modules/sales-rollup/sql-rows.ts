@@ -1,0 +1,12 @@
+/** Rows of a raw `db.execute(sql…)`, the same shape from node-postgres and PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows
+}
+
+/** A count or sum from raw SQL (bigint and numeric arrive as text from node-postgres). */
+export function num(value: unknown): number {
+  if (value === null || value === undefined) return 0
+  const n = Number(value)
+  if (!Number.isFinite(n)) throw new TypeError(`not a number from SQL: ${String(value)}`)
+  return n
+}

@@ -1,0 +1,148 @@
+/**
+ * Weekly statements: drafts computed live for every member with sales (or a late refund
+ * landing in the week), confirmed ones frozen as stored, paid ones with their transfer
+ * reference. Only a finished week can be confirmed, so no sale can arrive in a confirmed week;
+ * a refund that succeeds after its week was confirmed is carried into the next unconfirmed
+ * week as an adjustment and never rewrites the confirmed statement.
+ */
+import { eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { farmers } from '../../db/schema'
+import { AppError, notFound } from '../../http/errors'
+import type { Executor } from '../../jobs/job-queue'
+import { splitRefund } from '../../../../src/domain/settlement'
+import { compareWeeks, currentWeek, lastNWeeks, nextWeek, weekRange } from '../../../../src/domain/weeks'
+import type { FarmerStatementsDto, StatementDto, StatementListDto } from '../../contracts/coop'
+import { farmersOf } from '../coop-reports/report-repository'
+import { coopInfo, ownFarmer, weekOrCurrent, type CoopAdmin } from '../members/coop-access'
+import * as repo from './settlement-repository'
+import { adjustmentOf, draftDto, draftFigures, landingWeek, NO_SALES, storedDto, type FarmerLabel } from './statement-figures'
+
+/** Everything a week's statements are made of, for one farmer or the whole cooperative. */
+async function weekView(db: Executor, scope: repo.Scope, week: string, now: Date) {
+  const { start, end } = weekRange(week)
+  const stored = await repo.storedOfWeek(db, scope, week)
+  const sales = await repo.salesOfWeek(db, scope, start, end)
+  const open = await repo.openRefundsOfWeek(db, scope, start, end)
+  const late = await repo.lateRefunds(db, scope)
+  let lateHere: repo.LateRefundRow[] = []
+  if (late.length > 0) {
+    const from = late.map((r) => nextWeek(r.saleWeek)).sort(compareWeeks)[0]
+    const confirmed = await repo.confirmedWeeks(db, [...new Set(late.map((r) => r.farmerId))], from)
+    lateHere = late.filter((r) => landingWeek(r.saleWeek, r.succeededAt, now, (w) => confirmed.has(`${r.farmerId}:${w}`)) === week)
+  }
+  const carried = await repo.carriedAdjustments(db, stored.map((s) => s.id))
+  return { stored, sales, open, lateHere, carried }
+}
+
+type WeekView = Awaited<ReturnType<typeof weekView>>
+
+function statementsOf(view: WeekView, week: string, labels: Map<number, FarmerLabel>, commissionBps: number): StatementDto[] {
+  const label = (id: number): FarmerLabel => labels.get(id) ?? { farmerId: id, name: '', village: '' }
+  const out = view.stored.map((row) =>
+    storedDto(label(row.farmerId), row, view.sales.get(row.farmerId)?.orders ?? 0, view.carried.filter((c) => c.settlementId === row.id)),
+  )
+  const storedIds = new Set(view.stored.map((s) => s.farmerId))
+  const draftIds = new Set([...view.sales.keys(), ...view.lateHere.map((r) => r.farmerId)].filter((id) => !storedIds.has(id)))
+  for (const id of draftIds) {
+    const sales = view.sales.get(id) ?? NO_SALES
+    const late = view.lateHere.filter((r) => r.farmerId === id)
+    const figures = draftFigures(sales, view.open.filter((r) => r.farmerId === id), late, commissionBps)
+    out.push(draftDto(label(id), week, sales, figures, late))
+  }
+  return out.sort((a, b) => a.farmerId - b.farmerId)
+}
+
+export function createSettlementService({ db, clock }: { db: Db; clock: () => Date }) {
+  return {
+    async list(cooperativeId: number, asked?: string): Promise<StatementListDto> {
+      const now = clock()
+      const week = weekOrCurrent(asked, now)
+      const cooperative = await coopInfo(db, cooperativeId)
+      const labels = await farmersOf(db, cooperativeId)
+      const statements = statementsOf(await weekView(db, { cooperativeId }, week, now), week, labels, cooperative.commissionBps)
+      const sum = (k: 'grossFen' | 'refundsFen' | 'commissionFen' | 'shippingFen' | 'adjustmentsFen' | 'netFen') => statements.reduce((s, x) => s + x[k], 0)
+      return {
+        week,
+        weekOver: weekRange(week).end <= now,
+        cooperative,
+        statements,
+        totals: { grossFen: sum('grossFen'), refundsFen: sum('refundsFen'), commissionFen: sum('commissionFen'), shippingFen: sum('shippingFen'), adjustmentsFen: sum('adjustmentsFen'), netFen: sum('netFen') },
+      }
+    },
+
+    /** Freezes a farmer's statement for a finished week; confirming again returns it unchanged. */
+    async confirm(admin: CoopAdmin, farmerId: number, asked: string): Promise<StatementDto> {
+      const now = clock()
+      const week = weekOrCurrent(asked, now)
+      return db.transaction(async (tx) => {
+        const farmer = await ownFarmer(tx, admin.cooperativeId, farmerId, true)
+        if (weekRange(week).end > now) throw new AppError(409, 'WEEK_NOT_OVER', `${week} is not over yet; a statement is confirmed after its week ends`)
+        const scope = { cooperativeId: admin.cooperativeId, farmerId }
+        const view = await weekView(tx, scope, week, now)
+        const label = { farmerId, name: farmer.name, village: farmer.village }
+        const sales = view.sales.get(farmerId) ?? NO_SALES
+        if (view.stored.length > 0) return storedDto(label, view.stored[0], sales.orders, view.carried)
+        if (sales.orders === 0 && view.lateHere.length === 0) throw new AppError(409, 'NOTHING_TO_SETTLE', `${farmer.name} has nothing to settle in ${week}`)
+        const { commissionBps } = await coopInfo(tx, admin.cooperativeId)
+        const figures = draftFigures(sales, view.open, view.lateHere, commissionBps)
+        const row = await repo.insertConfirmed(tx, { cooperativeId: admin.cooperativeId, farmerId, week, status: 'confirmed', ...figures, confirmedAt: now, confirmedBy: admin.userId })
+        if (!row) throw new AppError(409, 'SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
+        await repo.insertTaken(tx, [
+          ...view.open.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'refund' as const, ...split(r), adjustmentFen: 0 })),
+          ...view.lateHere.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'adjustment' as const, ...split(r), adjustmentFen: adjustmentOf(r) })),
+        ])
+        const carried = view.lateHere.map((r) => ({ orderNo: r.orderNo, paidAt: weekRange(r.saleWeek).start, succeededAt: r.succeededAt, adjustmentFen: adjustmentOf(r) }))
+        return storedDto(label, row, sales.orders, carried)
+      })
+    },
+
+    /** Records the transfer of a confirmed statement; the same reference again is a no-op. */
+    async pay(admin: CoopAdmin, farmerId: number, asked: string, paymentRef: string): Promise<StatementDto> {
+      const now = clock()
+      const week = weekOrCurrent(asked, now)
+      const ref = paymentRef.trim()
+      return db.transaction(async (tx) => {
+        const farmer = await ownFarmer(tx, admin.cooperativeId, farmerId, true)
+        const scope = { cooperativeId: admin.cooperativeId, farmerId }
+        const [row] = await repo.storedOfWeek(tx, scope, week)
+        if (!row) throw new AppError(409, 'SETTLEMENT_NOT_CONFIRMED', 'Confirm the statement before recording its payment')
+        let result = row
+        if (row.status === 'paid') {
+          if (row.paymentRef !== ref) throw new AppError(409, 'SETTLEMENT_ALREADY_PAID', `Already paid with reference ${row.paymentRef}`)
+        } else {
+          const paid = await repo.markPaid(tx, row.id, ref, now)
+          if (!paid) throw new AppError(409, 'SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
+          result = paid
+        }
+        const { start, end } = weekRange(week)
+        const orders = (await repo.salesOfWeek(tx, scope, start, end)).get(farmerId)?.orders ?? 0
+        return storedDto({ farmerId, name: farmer.name, village: farmer.village }, result, orders, await repo.carriedAdjustments(tx, [row.id]))
+      })
+    },
+
+    /** A farmer's own statements: stored ones (latest 52 weeks) and drafts of the last 8 weeks. */
+    async ofFarmerUser(userId: number): Promise<FarmerStatementsDto> {
+      const now = clock()
+      const [farmer] = await db.select().from(farmers).where(eq(farmers.userId, userId))
+      if (!farmer) throw notFound('Farmer')
+      const label = { farmerId: farmer.id, name: farmer.name, village: farmer.village }
+      const { commissionBps } = await coopInfo(db, farmer.cooperativeId)
+      const stored = await repo.storedOfFarmer(db, farmer.id, 52)
+      const oldest = stored.length > 0 ? weekRange(stored[stored.length - 1].week).start : weekRange(lastNWeeks(currentWeek(now), 8)[0]).start
+      const orders = await repo.ordersPerWeek(db, farmer.id, oldest)
+      const carried = await repo.carriedAdjustments(db, stored.map((s) => s.id))
+      const statements = stored.map((row) => storedDto(label, row, orders.get(row.week) ?? 0, carried.filter((c) => c.settlementId === row.id)))
+      const storedWeeks = new Set(stored.map((s) => s.week))
+      for (const week of lastNWeeks(currentWeek(now), 8).filter((w) => !storedWeeks.has(w))) {
+        const view = await weekView(db, { cooperativeId: farmer.cooperativeId, farmerId: farmer.id }, week, now)
+        statements.push(...statementsOf(view, week, new Map([[farmer.id, label]]), commissionBps))
+      }
+      return { farmerId: farmer.id, name: farmer.name, statements: statements.sort((a, b) => compareWeeks(b.week, a.week)) }
+    },
+  }
+}
+
+const split = (r: repo.RefundRow) => splitRefund(r.amountFen, r.itemsFen)
+
+export type SettlementService = ReturnType<typeof createSettlementService>

@@ -1,0 +1,1 @@
+export { WeekSummary } from './week-summary'

@@ -1,0 +1,2 @@
+export { MemberCard, type MemberActions } from './member-card'
+export { CommissionEditor, parsePercent } from './commission-editor'

@@ -1,0 +1,1 @@
+export { StatementCard, type StatementActions } from './statement-card'
