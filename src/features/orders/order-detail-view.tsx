@@ -2,13 +2,14 @@
  * 订单详情: status, address, items, amounts, note, parcel, refund, the timeline (Asia/Shanghai),
  * and the buyer's actions (去支付, 取消订单, 确认收货).
  */
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { OrderDetailDto } from '../../../server/src/contracts/orders'
 import { formatChinaDateTime } from '../../domain/china-time'
 import { courierName } from '../../domain/couriers'
 import { formatFen } from '../../domain/money'
 import { STATUS_LABELS } from '../../domain/order-states'
-import { canCancel, canConfirm, canPay, eventNote, eventTitle, refundLabel, totalLabel } from './labels'
+import { eventNote, eventTitle, refundLabel, totalLabel } from './labels'
+import { OrderActionButtons } from './order-action-buttons'
 import type { OrderActions } from './use-order-actions'
 import './order-detail.scss'
 
@@ -36,7 +37,6 @@ function statusHint(o: OrderDetailDto): string {
 }
 
 export function OrderDetailView({ order: o, actions, onChanged }: Props) {
-  const busy = actions.busyId === o.id
   const a = o.address
   return (
     <View className="order-detail">
@@ -147,41 +147,7 @@ export function OrderDetailView({ order: o, actions, onChanged }: Props) {
         </View>
       ) : null}
 
-      {canPay(o) || canCancel(o) || canConfirm(o) ? (
-        <View className="order-detail__bar">
-          {canCancel(o) ? (
-            <Button
-              id="order-cancel"
-              className="order-detail__btn"
-              disabled={busy || undefined}
-              onClick={async () => {
-                const updated = await actions.cancel(o)
-                if (updated) onChanged(updated)
-              }}
-            >
-              取消订单
-            </Button>
-          ) : null}
-          {canPay(o) ? (
-            <Button id="order-pay" className="order-detail__btn order-detail__btn--primary" loading={busy || undefined} disabled={busy || undefined} onClick={() => void actions.pay(o)}>
-              去支付
-            </Button>
-          ) : null}
-          {canConfirm(o) ? (
-            <Button
-              id="order-confirm"
-              className="order-detail__btn order-detail__btn--primary"
-              disabled={busy || undefined}
-              onClick={async () => {
-                const updated = await actions.confirm(o)
-                if (updated) onChanged(updated)
-              }}
-            >
-              确认收货
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      <OrderActionButtons order={o} actions={actions} onChanged={onChanged} place="bar" />
     </View>
   )
 }

@@ -1,9 +1,9 @@
 /** A farmer: photo, village, cooperative, story, and what they sell. */
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
-import { ErrorState, LoadingState } from '../../components/status'
+import { LoadError } from '../../components/load-error'
+import { LoadingState } from '../../components/status'
 import { FarmerProfile, parseId, useFarmerProfile } from '../../features/catalog'
-import { isApiError, userMessage } from '../../lib/api-error'
 import { mediaUrl } from '../../lib/media'
 import { routes } from '../../lib/navigation'
 import { setPageTitle, useRouter, useShareAppMessage } from '../../lib/page'
@@ -25,14 +25,7 @@ export default function FarmerPage() {
   }))
 
   if (state.status === 'loading') return <LoadingState />
-  if (state.status === 'error') {
-    const missing = isApiError(state.error) && state.error.status === 404
-    return missing ? (
-      <ErrorState message="没有找到这位农户" />
-    ) : (
-      <ErrorState message={userMessage(state.error)} onRetry={retry} />
-    )
-  }
+  if (state.status === 'error') return <LoadError error={state.error} missingText="没有找到这位农户" onRetry={retry} />
   return (
     <View className="page">
       <FarmerProfile farmer={state.data} />

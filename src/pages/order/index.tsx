@@ -1,9 +1,9 @@
 /** 订单详情. Reads `?id=`. */
 import { useRef } from 'react'
 import { View } from '@tarojs/components'
-import { ErrorState, LoadingState } from '../../components/status'
+import { LoadError } from '../../components/load-error'
+import { LoadingState } from '../../components/status'
 import { OrderDetailView, useOrderActions, useOrderDetail } from '../../features/orders'
-import { isApiError, userMessage } from '../../lib/api-error'
 import { parseIdParam } from '../../lib/navigation'
 import { stopPullDownRefresh, useDidShow, usePullDownRefresh, useRouter } from '../../lib/page'
 
@@ -31,8 +31,7 @@ export default function OrderPage() {
     )
   }
   if (detail.state.status === 'error') {
-    const missing = isApiError(detail.state.error) && detail.state.error.status === 404
-    return missing ? <ErrorState message="订单不存在" /> : <ErrorState message={userMessage(detail.state.error)} onRetry={detail.retry} />
+    return <LoadError error={detail.state.error} missingText="订单不存在" onRetry={detail.retry} />
   }
   return <LoadingState />
 }

@@ -1,9 +1,9 @@
 /** One product: photos, price, specs, dates, farmer. Shareable. */
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
-import { ErrorState, LoadingState } from '../../components/status'
+import { LoadError } from '../../components/load-error'
+import { LoadingState } from '../../components/status'
 import { ProductDetail, parseId, useProductDetail } from '../../features/catalog'
-import { isApiError, userMessage } from '../../lib/api-error'
 import { mediaUrl } from '../../lib/media'
 import { routes } from '../../lib/navigation'
 import { setPageTitle, useRouter, useShareAppMessage } from '../../lib/page'
@@ -25,14 +25,7 @@ export default function ProductPage() {
   }))
 
   if (state.status === 'loading') return <LoadingState />
-  if (state.status === 'error') {
-    const missing = isApiError(state.error) && state.error.status === 404
-    return missing ? (
-      <ErrorState message="商品不存在或已下架" />
-    ) : (
-      <ErrorState message={userMessage(state.error)} onRetry={retry} />
-    )
-  }
+  if (state.status === 'error') return <LoadError error={state.error} missingText="商品不存在或已下架" onRetry={retry} />
   return (
     <View className="page">
       <ProductDetail product={state.data} />
