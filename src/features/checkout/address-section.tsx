@@ -90,11 +90,11 @@ export function AddressSection({ addresses: a }: { addresses: Addresses }) {
           }}
           onCancel={a.items.length > 0 ? () => setFormOpen(false) : undefined}
         />
-      ) : (
+      ) : a.status === 'ready' ? (
         <Button id="address-new" className="checkout__secondary" onClick={() => setFormOpen(true)}>
           新增收货地址
         </Button>
-      )}
+      ) : null}
     </View>
   )
 }
