@@ -42,13 +42,14 @@ export async function generate(db: Db, orders: number, now: Date): Promise<{ coo
   })
   loadMs += await step(`${orders.toLocaleString('en')} orders (plan)`, () =>
     x(sql`create table bench_orders as
-          select g as id, 1 + floor(power(random(), 1.6) * ${FARMERS})::int as farmer,
+          select row_number() over (order by paid_at) as id, * from (
+          select 1 + floor(power(random(), 1.6) * ${FARMERS})::int as farmer,
                  floor(random() * 4)::int as k1, floor(random() * 4)::int as k2, random() < 0.25 as two,
                  1 + floor(random() * 3)::int as q1, 1 + floor(random() * 2)::int as q2,
                  ${at}::timestamptz - power(random(), 0.85) * interval '728 days' as paid_at,
                  1 + floor(random() * ${BUYERS})::int as buyer, random() < 0.03 as refunded,
                  (${provinces})[1 + floor(power(random(), 2.2) * ${PROVINCES.length})::int] as province
-            from generate_series(1, ${orders}) g`),
+            from generate_series(1, ${orders}) g) plan`),
   )
   loadMs += await step('order lines', () =>
     x(sql`create table bench_lines as
@@ -56,9 +57,10 @@ export async function generate(db: Db, orders: number, now: Date): Promise<{ coo
           union all
           select id, 2, (farmer - 1) * 4 + k2 + 1, q2 from bench_orders where two and k2 <> k1`),
   )
+  // Ids follow payment time and rows are written in that order, as a live store grows.
   loadMs += await step('checkouts', () =>
     x(sql`insert into checkouts (id, checkout_no, buyer_id, idempotency_key, request_hash, total_fen, expires_at, created_at) overriding system value
-          select id, 'BC' || id, buyer, 'k' || id, 'h', 0, paid_at, paid_at from bench_orders`),
+          select id, 'BC' || id, buyer, 'k' || id, 'h', 0, paid_at, paid_at from bench_orders order by id`),
   )
   loadMs += await step('orders', () =>
     x(sql`insert into orders (id, order_no, checkout_id, buyer_id, farmer_id, status, items_fen, shipping_fen, total_fen, address, expires_at, paid_at, refunded_at, received_at, created_at, updated_at) overriding system value
@@ -68,7 +70,8 @@ export async function generate(db: Db, orders: number, now: Date): Promise<{ coo
                  o.paid_at, o.paid_at, case when o.refunded then o.paid_at + interval '5 hours' end,
                  case when not o.refunded then o.paid_at + interval '4 days' end, o.paid_at, o.paid_at
             from bench_orders o
-            join (select b.order_id, sum(b.quantity * s.price_fen)::int as items from bench_lines b join product_specs s on s.id = b.spec_id group by b.order_id) l on l.order_id = o.id`),
+            join (select b.order_id, sum(b.quantity * s.price_fen)::int as items from bench_lines b join product_specs s on s.id = b.spec_id group by b.order_id) l on l.order_id = o.id
+           order by o.id`),
   )
   loadMs += await step('order items', () =>
     x(sql`insert into order_items (order_id, product_id, spec_id, title, spec_name, unit, net_weight_g, unit_price_fen, quantity, line_total_fen)
@@ -86,7 +89,7 @@ export async function generate(db: Db, orders: number, now: Date): Promise<{ coo
       await x(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`))
     }
   })
-  const rollupMs = await step('rebuild the rollup (sales_daily, weekly_buyers) from the orders', () => rebuildRollup(db))
+  const rollupMs = await step('rebuild the rollups (daily, weekly, buyers) from the orders', () => rebuildRollup(db))
   await step('vacuum analyze', () => x(sql`vacuum analyze`))
   return { cooperativeId: 1, loadMs, rollupMs }
 }

@@ -101,6 +101,8 @@ async function bench(kind: string): Promise<void> {
     const week = currentWeek(NOW)
     const lastWeek = addWeeks(week, -1)
     const randomWeek = (i: number) => addWeeks(week, -((i * 37) % 100))
+    const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+    console.log(`\n  load average before timing (1/5/15 min): ${load()} — other processes on the machine inflate the figures`)
     console.log('\n| what | runs | p50 ms | p95 ms | max ms |\n| --- | --- | --- | --- | --- |')
     await time(`weekly report, ${lastWeek} (same week each run)`, RUNS, () => reports.weekly(cooperativeId, lastWeek))
     await time('weekly report, a different week each run (2 years)', RUNS, (i) => reports.weekly(cooperativeId, randomWeek(i)))
@@ -114,7 +116,7 @@ async function bench(kind: string): Promise<void> {
     await time('for contrast: 52-week total from raw order items', 5, () =>
       store.db.execute(sql`select sum(i.line_total_fen) from orders o join order_items i on i.order_id = o.id where o.paid_at >= ${weekRange(addWeeks(week, -51)).start.toISOString()}::timestamptz`),
     )
-    console.log(`\n  ${kind} total ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+    console.log(`\n  load average after timing: ${load()}; ${kind} total ${((performance.now() - t0) / 1000).toFixed(0)} s`)
   } finally {
     await store.close()
     await cleanup()

@@ -19,7 +19,7 @@ export function DownloadButton({ id, file, week, label }: { id: string; file: Do
     }
   }
   return (
-    <Button id={id} className="c-button c-button--ghost c-button--small" disabled={busy} onClick={run}>
+    <Button id={id} className={`c-button c-button--ghost c-button--small${busy ? ' c-button--off' : ''}`} disabled={busy} onClick={run}>
       {busy ? '下载中…' : label}
     </Button>
   )

@@ -15,17 +15,30 @@ export interface Scope {
 
 const farmerFilter = (s: Scope) => (s.farmerId === undefined ? sql`true` : sql`o.farmer_id = ${s.farmerId}`)
 
-/** Orders paid in [start, end) per farmer: how many, their goods and their shipping. */
+/**
+ * Orders paid in [start, end) per farmer: how many, their goods and their shipping, and what
+ * their succeeded sale refunds not yet taken by a statement gave back (goods first, then shipping).
+ */
 export async function salesOfWeek(db: Executor, s: Scope, start: Date, end: Date) {
-  const rows = rowsOf<{ farmer_id: unknown; orders: unknown; gross: unknown; shipping: unknown }>(
+  const rows = rowsOf<{ farmer_id: unknown; orders: unknown; gross: unknown; shipping: unknown; refund_goods: unknown; refund_shipping: unknown }>(
     await db.execute(sql`
-      select o.farmer_id, count(*) as orders, sum(o.items_fen) as gross, sum(o.shipping_fen) as shipping
-        from orders o join farmers f on f.id = o.farmer_id
+      select o.farmer_id, count(*) as orders, sum(o.items_fen) as gross, sum(o.shipping_fen) as shipping,
+             coalesce(sum(least(r.amount_fen, o.items_fen)) filter (where r.id is not null), 0) as refund_goods,
+             coalesce(sum(r.amount_fen - least(r.amount_fen, o.items_fen)) filter (where r.id is not null), 0) as refund_shipping
+        from orders o
+        join farmers f on f.id = o.farmer_id
+        left join refunds r on r.order_id = o.id and ${SALE_REFUND}
+             and not exists (select 1 from settlement_refunds sr where sr.refund_id = r.id)
        where f.cooperative_id = ${s.cooperativeId} and ${farmerFilter(s)}
          and o.paid_at >= ${start.toISOString()}::timestamptz and o.paid_at < ${end.toISOString()}::timestamptz
        group by o.farmer_id`),
   )
-  return new Map(rows.map((r) => [num(r.farmer_id), { orders: num(r.orders), grossFen: num(r.gross), shippingFen: num(r.shipping) }]))
+  return new Map(
+    rows.map((r) => [
+      num(r.farmer_id),
+      { orders: num(r.orders), grossFen: num(r.gross), shippingFen: num(r.shipping), refundGoodsFen: num(r.refund_goods), refundShippingFen: num(r.refund_shipping) },
+    ]),
+  )
 }
 
 export interface RefundRow {

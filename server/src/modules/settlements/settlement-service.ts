@@ -18,13 +18,16 @@ import { coopInfo, ownFarmer, weekOrCurrent, type CoopAdmin } from '../members/c
 import * as repo from './settlement-repository'
 import { adjustmentOf, draftDto, draftFigures, landingWeek, NO_SALES, storedDto, type FarmerLabel } from './statement-figures'
 
-/** Everything a week's statements are made of, for one farmer or the whole cooperative. */
-async function weekView(db: Executor, scope: repo.Scope, week: string, now: Date) {
+/**
+ * Everything a week's statements are made of, for one farmer or the whole cooperative. Inside a
+ * transaction the queries run one after another; on the pool they run side by side.
+ */
+async function weekView(db: Executor, scope: repo.Scope, week: string, now: Date, inTransaction: boolean) {
   const { start, end } = weekRange(week)
-  const stored = await repo.storedOfWeek(db, scope, week)
-  const sales = await repo.salesOfWeek(db, scope, start, end)
-  const open = await repo.openRefundsOfWeek(db, scope, start, end)
-  const late = await repo.lateRefunds(db, scope)
+  const queries = [() => repo.storedOfWeek(db, scope, week), () => repo.salesOfWeek(db, scope, start, end), () => repo.lateRefunds(db, scope)] as const
+  const [stored, sales, late] = inTransaction
+    ? [await queries[0](), await queries[1](), await queries[2]()]
+    : await Promise.all([queries[0](), queries[1](), queries[2]()])
   let lateHere: repo.LateRefundRow[] = []
   if (late.length > 0) {
     const from = late.map((r) => nextWeek(r.saleWeek)).sort(compareWeeks)[0]
@@ -32,7 +35,7 @@ async function weekView(db: Executor, scope: repo.Scope, week: string, now: Date
     lateHere = late.filter((r) => landingWeek(r.saleWeek, r.succeededAt, now, (w) => confirmed.has(`${r.farmerId}:${w}`)) === week)
   }
   const carried = await repo.carriedAdjustments(db, stored.map((s) => s.id))
-  return { stored, sales, open, lateHere, carried }
+  return { stored, sales, lateHere, carried }
 }
 
 type WeekView = Awaited<ReturnType<typeof weekView>>
@@ -47,7 +50,7 @@ function statementsOf(view: WeekView, week: string, labels: Map<number, FarmerLa
   for (const id of draftIds) {
     const sales = view.sales.get(id) ?? NO_SALES
     const late = view.lateHere.filter((r) => r.farmerId === id)
-    const figures = draftFigures(sales, view.open.filter((r) => r.farmerId === id), late, commissionBps)
+    const figures = draftFigures(sales, late, commissionBps)
     out.push(draftDto(label(id), week, sales, figures, late))
   }
   return out.sort((a, b) => a.farmerId - b.farmerId)
@@ -58,9 +61,8 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
     async list(cooperativeId: number, asked?: string): Promise<StatementListDto> {
       const now = clock()
       const week = weekOrCurrent(asked, now)
-      const cooperative = await coopInfo(db, cooperativeId)
-      const labels = await farmersOf(db, cooperativeId)
-      const statements = statementsOf(await weekView(db, { cooperativeId }, week, now), week, labels, cooperative.commissionBps)
+      const [cooperative, labels, view] = await Promise.all([coopInfo(db, cooperativeId), farmersOf(db, cooperativeId), weekView(db, { cooperativeId }, week, now, false)])
+      const statements = statementsOf(view, week, labels, cooperative.commissionBps)
       const sum = (k: 'grossFen' | 'refundsFen' | 'commissionFen' | 'shippingFen' | 'adjustmentsFen' | 'netFen') => statements.reduce((s, x) => s + x[k], 0)
       return {
         week,
@@ -79,17 +81,24 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
         const farmer = await ownFarmer(tx, admin.cooperativeId, farmerId, true)
         if (weekRange(week).end > now) throw new AppError(409, 'WEEK_NOT_OVER', `${week} is not over yet; a statement is confirmed after its week ends`)
         const scope = { cooperativeId: admin.cooperativeId, farmerId }
-        const view = await weekView(tx, scope, week, now)
+        const view = await weekView(tx, scope, week, now, true)
         const label = { farmerId, name: farmer.name, village: farmer.village }
-        const sales = view.sales.get(farmerId) ?? NO_SALES
-        if (view.stored.length > 0) return storedDto(label, view.stored[0], sales.orders, view.carried)
-        if (sales.orders === 0 && view.lateHere.length === 0) throw new AppError(409, 'NOTHING_TO_SETTLE', `${farmer.name} has nothing to settle in ${week}`)
+        const weekSales = view.sales.get(farmerId) ?? NO_SALES
+        if (view.stored.length > 0) return storedDto(label, view.stored[0], weekSales.orders, view.carried)
+        if (weekSales.orders === 0 && view.lateHere.length === 0) throw new AppError(409, 'NOTHING_TO_SETTLE', `${farmer.name} has nothing to settle in ${week}`)
+        // The refunds taken are the ones read here, in one statement: the figures count exactly those.
+        const open = await repo.openRefundsOfWeek(tx, scope, weekRange(week).start, weekRange(week).end)
+        const sales = { ...weekSales, refundGoodsFen: 0, refundShippingFen: 0 }
+        for (const r of open) {
+          sales.refundGoodsFen += split(r).goodsFen
+          sales.refundShippingFen += split(r).shippingFen
+        }
         const { commissionBps } = await coopInfo(tx, admin.cooperativeId)
-        const figures = draftFigures(sales, view.open, view.lateHere, commissionBps)
+        const figures = draftFigures(sales, view.lateHere, commissionBps)
         const row = await repo.insertConfirmed(tx, { cooperativeId: admin.cooperativeId, farmerId, week, status: 'confirmed', ...figures, confirmedAt: now, confirmedBy: admin.userId })
         if (!row) throw new AppError(409, 'SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
         await repo.insertTaken(tx, [
-          ...view.open.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'refund' as const, ...split(r), adjustmentFen: 0 })),
+          ...open.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'refund' as const, ...split(r), adjustmentFen: 0 })),
           ...view.lateHere.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'adjustment' as const, ...split(r), adjustmentFen: adjustmentOf(r) })),
         ])
         const carried = view.lateHere.map((r) => ({ orderNo: r.orderNo, paidAt: weekRange(r.saleWeek).start, succeededAt: r.succeededAt, adjustmentFen: adjustmentOf(r) }))
@@ -135,7 +144,7 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
       const statements = stored.map((row) => storedDto(label, row, orders.get(row.week) ?? 0, carried.filter((c) => c.settlementId === row.id)))
       const storedWeeks = new Set(stored.map((s) => s.week))
       for (const week of lastNWeeks(currentWeek(now), 8).filter((w) => !storedWeeks.has(w))) {
-        const view = await weekView(db, { cooperativeId: farmer.cooperativeId, farmerId: farmer.id }, week, now)
+        const view = await weekView(db, { cooperativeId: farmer.cooperativeId, farmerId: farmer.id }, week, now, false)
         statements.push(...statementsOf(view, week, new Map([[farmer.id, label]]), commissionBps))
       }
       return { farmerId: farmer.id, name: farmer.name, statements: statements.sort((a, b) => compareWeeks(b.week, a.week)) }

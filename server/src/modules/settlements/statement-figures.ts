@@ -5,15 +5,18 @@
 import { lateRefundAdjustment, settleStatement, splitRefund, type StatementFigures } from '../../../../src/domain/settlement'
 import { compareWeeks, isoWeekOf, nextWeek } from '../../../../src/domain/weeks'
 import type { StatementDto } from '../../contracts/coop'
-import type { LateRefundRow, RefundRow, SettlementRow } from './settlement-repository'
+import type { LateRefundRow, SettlementRow } from './settlement-repository'
 
 export interface WeekSales {
   orders: number
   grossFen: number
   shippingFen: number
+  /** What the week's succeeded sale refunds, not yet taken by a statement, gave back. */
+  refundGoodsFen: number
+  refundShippingFen: number
 }
 
-export const NO_SALES: WeekSales = { orders: 0, grossFen: 0, shippingFen: 0 }
+export const NO_SALES: WeekSales = { orders: 0, grossFen: 0, shippingFen: 0, refundGoodsFen: 0, refundShippingFen: 0 }
 
 /**
  * Where a late refund lands: the first week after its sale week — and not before the week it
@@ -32,18 +35,11 @@ export function adjustmentOf(r: LateRefundRow): number {
   return lateRefundAdjustment(goodsFen, shippingFen, r.commissionBps)
 }
 
-export function draftFigures(sales: WeekSales, refunds: readonly RefundRow[], late: readonly LateRefundRow[], commissionBps: number): StatementFigures {
-  let goods = 0
-  let shippingBack = 0
-  for (const r of refunds) {
-    const split = splitRefund(r.amountFen, r.itemsFen)
-    goods += split.goodsFen
-    shippingBack += split.shippingFen
-  }
+export function draftFigures(sales: WeekSales, late: readonly LateRefundRow[], commissionBps: number): StatementFigures {
   return settleStatement({
     grossFen: sales.grossFen,
-    refundsFen: goods,
-    shippingFen: sales.shippingFen - shippingBack,
+    refundsFen: sales.refundGoodsFen,
+    shippingFen: sales.shippingFen - sales.refundShippingFen,
     adjustmentsFen: late.reduce((sum, r) => sum + adjustmentOf(r), 0),
     commissionBps,
   })

@@ -19,10 +19,10 @@ export function CommissionEditor({ bps, busy, onSave }: { bps: number; busy: boo
         <Text>合作社佣金</Text>
         <Text className="c-muted">当前 {bps / 100}%</Text>
       </View>
-      <View className="c-actions">
+      <View className="c-actions c-actions--form">
         <Input id="commission-input" className="c-input" type="digit" value={text} maxlength={5} onInput={(e) => setText(e.detail.value)} />
         <Text>%</Text>
-        <Button id="commission-save" className="c-button c-button--small" disabled={busy || parsed === null || parsed === bps} onClick={() => parsed !== null && onSave(parsed)}>
+        <Button id="commission-save" className={`c-button c-button--small${busy || parsed === null || parsed === bps ? ' c-button--off' : ''}`} disabled={busy || parsed === null || parsed === bps} onClick={() => parsed !== null && onSave(parsed)}>
           保存
         </Button>
       </View>

@@ -3,6 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import type { MemberDto } from '../../../../server/src/contracts/coop'
 import { formatFen, formatKg } from '../../shared/format'
 
+const ghost = (off: boolean) => `c-button c-button--ghost c-button--small${off ? ' c-button--off' : ''}`
+
 export interface MemberActions {
   busy: boolean
   onPoor: (m: MemberDto) => void
@@ -34,10 +36,10 @@ export function MemberCard({ m, actions }: { m: MemberDto; actions: MemberAction
         </Text>
       </View>
       <View className="c-actions">
-        <Button id={`poor-${m.farmerId}`} className="c-button c-button--ghost c-button--small" disabled={actions.busy} onClick={() => actions.onPoor(m)}>
+        <Button id={`poor-${m.farmerId}`} className={ghost(actions.busy)} disabled={actions.busy} onClick={() => actions.onPoor(m)}>
           {m.isPoorHousehold ? '取消脱贫户标记' : '标记为脱贫户'}
         </Button>
-        <Button id={`active-${m.farmerId}`} className="c-button c-button--ghost c-button--small" disabled={actions.busy} onClick={() => actions.onActive(m)}>
+        <Button id={`active-${m.farmerId}`} className={ghost(actions.busy)} disabled={actions.busy} onClick={() => actions.onActive(m)}>
           {m.active ? '停用' : '重新启用'}
         </Button>
       </View>

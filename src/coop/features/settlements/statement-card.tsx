@@ -44,16 +44,18 @@ export function StatementCard({ s, actions }: { s: StatementDto; actions: Statem
       <Row label="应付农户" value={formatFen(s.netFen)} total />
       {s.status === 'paid' ? <Text className="c-muted">付款凭证：{s.paymentRef}</Text> : null}
       {s.status === 'draft' && actions.canConfirm ? (
-        <Button id={`confirm-${s.farmerId}`} className="c-button c-button--small" disabled={actions.busy} onClick={() => actions.onConfirm(s)}>
-          确认结算单
-        </Button>
+        <View className="c-actions">
+          <Button id={`confirm-${s.farmerId}`} className={`c-button c-button--small${actions.busy ? ' c-button--off' : ''}`} disabled={actions.busy} onClick={() => actions.onConfirm(s)}>
+            确认结算单
+          </Button>
+        </View>
       ) : null}
       {s.status === 'confirmed' ? (
-        <View className="c-actions">
+        <View className="c-actions c-actions--form">
           <Input className="c-input" placeholder="转账凭证号" maxlength={64} value={ref} onInput={(e) => setRef(e.detail.value)} />
           <Button
             id={`pay-${s.farmerId}`}
-            className="c-button c-button--small"
+            className={`c-button c-button--small${actions.busy || ref.trim() === '' ? ' c-button--off' : ''}`}
             disabled={actions.busy || ref.trim() === ''}
             onClick={() => actions.onPay(s, ref.trim())}
           >

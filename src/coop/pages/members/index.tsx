@@ -56,9 +56,9 @@ function Members() {
             busy={busy}
             onSave={(bps) => act(() => coopApi.setCommission(bps), '佣金已更新')}
           />
-          <View className="c-card__title">
+          <View className="c-head">
             <Text>成员 {state.data.members.length} 位</Text>
-            <Button id="invite-farmer" className="c-button c-button--small" disabled={busy} onClick={invite}>
+            <Button id="invite-farmer" className={`c-button c-button--small${busy ? ' c-button--off' : ''}`} disabled={busy} onClick={invite}>
               邀请农户
             </Button>
           </View>
