@@ -4,6 +4,13 @@ export const NETWORK_MESSAGE = '网络不太好，请稍后重试'
 
 /** Server error codes → what the user is told. Unknown codes fall back on the HTTP status. */
 const MESSAGES: Record<string, string> = {
+  INVALID_WEEK: '周次不正确',
+  WEEK_NOT_OVER: '这一周还没结束，结束后才能确认',
+  NOTHING_TO_SETTLE: '这一周没有需要结算的内容',
+  SETTLEMENT_NOT_CONFIRMED: '请先确认结算单',
+  SETTLEMENT_ALREADY_PAID: '这张结算单已经付过款了',
+  SETTLEMENT_CHANGED: '结算单刚刚有变化，请刷新',
+  INVALID_COMMISSION: '佣金需在0–30%之间',
   NETWORK: NETWORK_MESSAGE,
   NOT_FOUND: '内容不存在或已下架',
   UNAUTHORIZED: '请先登录',

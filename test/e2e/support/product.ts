@@ -3,11 +3,14 @@
  * data) on a free port with a fresh data dir, and headless Chromium from Debian.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { Client } from 'pg'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { pgConnection } from '../../../server/src/db/client'
 
 const ROOT = path.resolve(__dirname, '../../..')
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -29,13 +32,39 @@ export interface RunningProduct {
   stop(): Promise<void>
 }
 
+/**
+ * On a PostgreSQL run each product gets a database of its own on that server (dropped at stop),
+ * as each PGlite run gets a fresh data dir: journeys never see each other's orders.
+ */
+async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) return { url: undefined, drop: async () => undefined }
+  const name = `xj_e2e_${crypto.randomBytes(6).toString('hex')}`
+  const admin = async (statement: string) => {
+    const client = new Client(pgConnection(serverUrl))
+    await client.connect()
+    try {
+      await client.query(statement)
+    } finally {
+      await client.end()
+    }
+  }
+  await admin(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
+}
+
 export async function npmStart(): Promise<RunningProduct> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-e2e-'))
+  const database = await freshDatabase()
   let output = ''
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), XIANGJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_OPTIONS: '' }
+  if (database.url) env.DATABASE_URL = database.url
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), XIANGJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -63,6 +92,7 @@ export async function npmStart(): Promise<RunningProduct> {
         await exited
       }
       fs.rmSync(dataDir, { recursive: true, force: true })
+      await database.drop()
     },
   }
 }

@@ -37,13 +37,20 @@ async function waitForHealth(baseUrl, child, timeoutMs) {
   throw new Error(`server did not answer /healthz within ${timeoutMs} ms`)
 }
 
+function withoutDatabaseUrl(env) {
+  const { DATABASE_URL: _unused, ...rest } = env
+  return rest
+}
+
 async function startServer(extraEnv = {}) {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-weapp-'))
   const baseUrl = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', XIANGJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...extraEnv },
+    // A fresh embedded store for each file: these tests are about the compiled pages, and a
+    // shared PostgreSQL database (DATABASE_URL) would carry other runs' orders into them.
+    env: { ...withoutDatabaseUrl(process.env), PORT: String(port), HOST: '127.0.0.1', XIANGJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   await waitForHealth(baseUrl, child, 60_000)

@@ -15,10 +15,14 @@ import { useWeek } from '../../shared/use-week'
 import { WeekPicker } from '../../shared/week-picker'
 import '../../shared/coop.scss'
 
+const PAGE = 20
+
 function Statements() {
   const { week, setWeek } = useWeek()
   const list = useResource(`statements:${week}`, () => coopApi.statements(week))
   const [busy, setBusy] = useState(false)
+  // A page of cards at a time keeps the page's node count down for a large cooperative.
+  const [shown, setShown] = useState(PAGE)
 
   const act = async (run: () => Promise<unknown>, done: string) => {
     setBusy(true)
@@ -56,9 +60,14 @@ function Statements() {
             </Text>
           </View>
           {state.data.statements.length === 0 ? <EmptyState text="这一周没有需要结算的成员" /> : null}
-          {state.data.statements.map((s) => (
+          {state.data.statements.slice(0, shown).map((s) => (
             <StatementCard key={s.farmerId} s={s} actions={{ canConfirm: state.data.weekOver, busy, onConfirm, onPay }} />
           ))}
+          {state.data.statements.length > shown ? (
+            <Text className="c-card__more" onClick={() => setShown(shown + PAGE)}>
+              显示更多结算单（共 {state.data.statements.length} 份）›
+            </Text>
+          ) : null}
         </View>
       ) : null}
       <View className="c-actions">
