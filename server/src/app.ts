@@ -14,7 +14,7 @@ import { Type } from '@sinclair/typebox'
 import { sql } from 'drizzle-orm'
 import type { Config } from './config'
 import type { Store } from './db/client'
-import { ErrorBody, installErrorHandling } from './http/errors'
+import { ErrorBody, frameworkErrors, installErrorHandling } from './http/errors'
 import { createAuthRepository } from './modules/auth/auth-repository'
 import { createAuthService } from './modules/auth/auth-service'
 import { authRoutes } from './modules/auth/auth-routes'
@@ -93,6 +93,7 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installErrorHandling(app)

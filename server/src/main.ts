@@ -1,9 +1,8 @@
 /** Starts the API: validated config, store with migrations, demo data on an empty store, listen. */
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
-import { seedDemoData } from './seed/seed'
+import { seedDemoStore } from './seed/demo-store'
 import { openConfiguredStore } from './store'
-import { chinaDate } from '../../src/domain/dates'
 
 async function main(): Promise<void> {
   let config
@@ -18,8 +17,8 @@ async function main(): Promise<void> {
   }
   const store = await openConfiguredStore(config)
   if (config.seedDemoData) {
-    const { seeded } = await seedDemoData(store.db, chinaDate())
-    if (seeded) console.log('Loaded the demo data into the empty store.')
+    const { seeded, sales } = await seedDemoStore(store.db)
+    if (seeded) console.log(`Loaded the demo data into the empty store${sales ? ` (with ${sales.orders} past orders of the demo cooperative)` : ''}.`)
   }
   const app = await buildApp({ config, store })
   const close = async () => {

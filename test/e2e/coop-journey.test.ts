@@ -1,14 +1,17 @@
 /**
- * End to end, in a browser against `npm start`: a buyer pays an order from the demo
- * cooperative's farmer (through the API and the sandbox cashier); the demo manager opens the
- * cooperative's workbench and sees it in the week at a glance, the farmer's draft statement,
- * the members and the impact page, and downloads the statements as CSV (fetch with the bearer
- * token, saved as a Blob) with Chinese intact.
+ * End to end, in a browser against `npm start` (whose demo store has six weeks of the demo
+ * cooperative's sales): a buyer pays an order from the demo cooperative's farmer (through the API
+ * and the sandbox cashier); the demo manager opens the cooperative's workbench and sees this
+ * week's figures including it (the expected counts read from the API before and after), the
+ * farmer's draft statement, confirms a member's statement of last week, downloads that week's
+ * statements as CSV (fetch with the bearer token, saved as a Blob) with Chinese intact, and opens
+ * the members and impact pages.
  */
 import fs from 'node:fs'
 import crypto from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, npmStart, type RunningProduct } from './support/product'
+import { previousWeek as previousWeekOf } from '../../src/domain/weeks'
 
 let product: RunningProduct
 let browser: Browser
@@ -50,9 +53,17 @@ async function openPage(hash: string): Promise<void> {
   await page.reload()
 }
 
-it('the manager sees a paid order in the week, the statement, and downloads it', async () => {
-  // a buyer pays for one of the demo farmer's products
+type Totals = { orders: number; buyers: number }
+type Statements = { statements: { farmerId: number; farmerName: string; status: string; netFen: number }[] }
+
+it('the manager sees a paid order in the week, confirms last week\'s statement, and downloads it', async () => {
+  // the demo store comes with six weeks of the cooperative's sales; this week's figures so far
   farmerId = (await persona('farmer')).user.farmerId!
+  const manager = await persona('coop_admin')
+  const weekly = async () => (await api<{ week: string; totals: Totals }>('/api/v1/coop/reports/weekly', { token: manager.token }))
+  const before = await weekly()
+
+  // a buyer from Guangdong pays for one of the demo farmer's products
   const buyer = await persona('buyer')
   const profile = await api<{ products: { id: number }[] }>(`/api/v1/farmers/${farmerId}`)
   let specId = 0
@@ -78,26 +89,47 @@ it('the manager sees a paid order in the week, the statement, and downloads it',
     if ((await api<{ status: string }>(`/api/v1/orders/${checkout.orders[0].id}`, { token: buyer.token })).status === 'paid') break
     await new Promise((r) => setTimeout(r, 100))
   }
+  const after = await weekly()
+  expect(after.week).toBe(before.week)
+  expect(after.totals.orders).toBe(before.totals.orders + 1)
+  expect(after.totals.buyers).toBe(before.totals.buyers + 1) // the demo buyer had not bought this week
 
-  // the manager signs in and opens the workbench
+  // the manager signs in and opens the workbench: the week includes that order
   await openPage('/pages/mine/index')
   await visible('#demo-login-coop_admin').click()
   await visible('#open-coop-home').click()
-  await visible('#week-orders').filter({ hasText: '1单' }).waitFor()
-  await visible('#week-buyers').filter({ hasText: '1位' }).waitFor()
+  await visible('#week-orders .c-stat__value').filter({ hasText: new RegExp(`^${after.totals.orders}单$`) }).waitFor()
+  await visible('#week-buyers .c-stat__value').filter({ hasText: new RegExp(`^${after.totals.buyers}位$`) }).waitFor()
   await visible('.c-bars__name').filter({ hasText: '张国华' }).first().waitFor()
   await visible('.c-bars__name').filter({ hasText: '广东省' }).first().waitFor()
   expect(await visible('.c-trend__col').count()).toBe(8)
 
+  // this week's statement is a draft that cannot be confirmed before the week ends
   await visible('#open-settlements').click()
-  const statement = visible(`#statement-${farmerId}`)
-  await statement.filter({ hasText: '待确认' }).waitFor()
+  await visible(`#statement-${farmerId}`).filter({ hasText: '待确认' }).waitFor()
+  expect(await visible(`#confirm-${farmerId}`).count()).toBe(0)
+
+  // last week is over: the manager confirms a member's statement there
+  await visible('#week-prev').click()
+  const lastWeek = await api<Statements & { week: string }>(`/api/v1/coop/settlements?week=${previousWeekOf(before.week)}`, { token: manager.token })
+  const draft = lastWeek.statements.find((s) => s.farmerId === farmerId && s.status === 'draft') ?? lastWeek.statements.find((s) => s.status === 'draft')
+  expect(draft).toBeDefined()
+  const card = visible(`#statement-${draft!.farmerId}`)
+  await card.filter({ hasText: '待确认' }).waitFor()
+  await visible(`#confirm-${draft!.farmerId}`).click()
+  await page.locator('.taro__modal').filter({ visible: true }).getByText('确定', { exact: true }).click()
+  await card.filter({ hasText: '已确认' }).waitFor()
+  const confirmed = (await api<Statements>(`/api/v1/coop/settlements?week=${lastWeek.week}`, { token: manager.token })).statements.find((s) => s.farmerId === draft!.farmerId)!
+  expect(confirmed.status).toBe('confirmed')
+  expect(confirmed.netFen).toBe(draft!.netFen)
+
+  // and downloads that week's statements as CSV, Chinese intact
   const [download] = await Promise.all([page.waitForEvent('download'), visible('#download-settlements-csv').click()])
-  expect(download.suggestedFilename()).toMatch(/^乡集结算单-\d{4}-W\d{2}\.csv$/)
+  expect(download.suggestedFilename()).toBe(`乡集结算单-${lastWeek.week}.csv`)
   const csv = fs.readFileSync((await download.path())!, 'utf8')
   expect(csv.charCodeAt(0)).toBe(0xfeff)
-  expect(csv).toContain('张国华')
-  expect(csv).toContain('待确认')
+  expect(csv).toContain(draft!.farmerName)
+  expect(csv).toContain('已确认')
 
   await openPage('/coop/pages/members/index')
   await visible(`#member-${farmerId}`).filter({ hasText: '张国华' }).waitFor()

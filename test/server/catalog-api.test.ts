@@ -154,6 +154,8 @@ describe('bad input on catalogue endpoints', () => {
     ['a non-boolean inSeason', '/api/v1/products?inSeason=maybe', 400, 'VALIDATION_FAILED'],
     ['a non-numeric cooperative', '/api/v1/products?cooperative=abc', 400, 'VALIDATION_FAILED'],
     ['an unknown route', '/api/v1/nothing-here', 404, 'NOT_FOUND'],
+    ['a path parameter over 100 characters', `/api/v1/products/${'9'.repeat(101)}`, 414, 'URI_TOO_LONG'],
+    ['a path with broken percent-encoding', '/api/v1/products/%E0%A4%A', 400, 'BAD_URL'],
   ]
   it.each(cases)('answers %s with a JSON 4xx', async (_name, url, status, code) => {
     const res = await get(url)

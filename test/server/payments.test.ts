@@ -212,4 +212,42 @@ describe('cancelling a paid order before it ships', () => {
     expect(detail.json().refund).toMatchObject({ status: 'succeeded', amountFen: 6800 + detail.json().shippingFen })
     expect(await statuses(buyer, checkout.id)).toEqual(['paid', 'refunded'])
   })
+
+  it('when an order was paid twice, cancelling it refunds the payment that paid it, and the other payment keeps its own refund', async () => {
+    const buyer = await addBuyer(t)
+    const checkout = await checkoutFor(buyer, await freshSpec())
+    const [apple, kiwi] = checkout.orders.map((o) => o.id)
+    // the buyer pays the first WeChat Pay order, but its notification is held up
+    const first = await pay(buyer, checkout.id)
+    networkDown = true
+    sandbox().userPays(first.prepayId)
+    // meanwhile the kiwi is cancelled, so the apple alone gets a new WeChat Pay order, paid too
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/orders/${kiwi}/cancel`, headers: buyer.auth, payload: {} })).statusCode).toBe(200)
+    networkDown = false
+    const second = await pay(buyer, checkout.id)
+    expect(second.outTradeNo).not.toBe(first.outTradeNo)
+    sandbox().userPays(second.prepayId)
+    await sandbox().whenIdle()
+    await t.app.jobs.runDue(now)
+    await sandbox().whenIdle()
+    expect(await statuses(buyer, checkout.id)).toEqual(['paid', 'cancelled'])
+
+    const paymentId = async (outTradeNo: string) => (await t.store.db.select().from(payments).where(eq(payments.outTradeNo, outTradeNo)))[0].id
+    const refundsOf = async (orderId: number) =>
+      (await t.store.db.select().from(refunds).where(eq(refunds.orderId, orderId))).map((r) => ({ paymentId: r.paymentId, amountFen: r.amountFen })).sort((a, b) => a.paymentId - b.paymentId)
+    const [firstId, secondId] = [await paymentId(first.outTradeNo), await paymentId(second.outTradeNo)]
+    // whichever payment reached us second for the apple was refunded at once; the other paid it
+    expect(await refundsOf(apple)).toHaveLength(1)
+    const duplicate = (await refundsOf(apple))[0].paymentId
+    const payer = duplicate === firstId ? secondId : firstId
+
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${apple}/cancel`, headers: buyer.auth, payload: { reason: '不想要了' } })
+    expect(res.statusCode).toBe(200)
+    await t.app.jobs.runDue(now)
+    await sandbox().whenIdle()
+    const appleRefunds = await refundsOf(apple)
+    expect(appleRefunds.map((r) => r.paymentId).sort((a, b) => a - b)).toEqual([firstId, secondId].sort((a, b) => a - b))
+    expect(appleRefunds.find((r) => r.paymentId === payer)?.amountFen).toBe(appleRefunds.find((r) => r.paymentId === duplicate)?.amountFen)
+    expect(await statuses(buyer, checkout.id)).toEqual(['refunded', 'cancelled'])
+  })
 })

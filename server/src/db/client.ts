@@ -10,6 +10,10 @@ import * as schema from './schema'
 
 export type Schema = typeof schema
 export type Db = PgDatabase<PgQueryResultHKT, Schema>
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+/** Where a query may run: the pool or a caller's transaction. */
+export type Executor = Db | Tx
 
 export interface Store {
   db: Db

@@ -2,7 +2,7 @@
  * The one error shape: `{ error: { code, message } }`, a 4xx for every client fault,
  * and a 5xx that hides internals (logged with the request id).
  */
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 
 export class AppError extends Error {
@@ -58,4 +58,20 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } })
   })
+}
+
+/** Router faults raised before any route runs (Fastify's `frameworkErrors`), in the same shape. */
+const ROUTER_FAULTS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL', message: 'The URL is not valid (bad percent-encoding)' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG', message: 'A path parameter is longer than 100 characters' },
+}
+
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const fault = ROUTER_FAULTS[err.code]
+  if (fault) {
+    void reply.status(fault.status).send({ error: { code: fault.code, message: fault.message } })
+    return
+  }
+  request.log.error({ err, reqId: request.id }, 'router error')
+  void reply.status(500).send({ error: { code: 'INTERNAL', message: `Internal error (request ${request.id})` } })
 }

@@ -3,11 +3,8 @@
  * run them side by side (a due job is claimed with FOR UPDATE SKIP LOCKED and leased).
  */
 import { and, eq, sql } from 'drizzle-orm'
-import type { Db } from '../db/client'
+import type { Db, Executor } from '../db/client'
 import { jobs } from '../db/schema'
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-export type Executor = Db | Tx
 
 export interface NewJob {
   kind: string

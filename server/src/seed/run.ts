@@ -6,7 +6,7 @@ import path from 'node:path'
 import { chinaDate } from '../../../src/domain/dates'
 import { loadConfig } from '../config'
 import { openStore, type Store } from '../db/client'
-import { seedDemoData } from './seed'
+import { seedDemoStore } from './demo-store'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -16,13 +16,14 @@ async function main(): Promise<void> {
   const where = store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : path.join(config.dataDir, 'pglite')
   try {
     const today = chinaDate()
-    const result = await seedDemoData(store.db, today)
+    const result = await seedDemoStore(store.db)
     if (result.seeded && result.counts) {
       const c = result.counts
       console.log(
         `Seeded demo data into ${where} (harvest windows around ${today}): ` +
           `${c.categories} categories, ${c.cooperatives} cooperatives, ${c.farmers} farmers, ` +
-          `${c.products} products, ${c.specs} specs, ${c.users} demo users.`,
+          `${c.products} products, ${c.specs} specs, ${c.users} demo users` +
+          (result.sales ? `; ${result.sales.orders} past orders and ${result.sales.statements} statements of the demo cooperative.` : '.'),
       )
     } else {
       console.log(`${where} already has data (a cooperative exists); nothing seeded.`)

@@ -4,7 +4,7 @@
  * never order lines.
  */
 import { sql } from 'drizzle-orm'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { num, rowsOf } from '../sales-rollup/sql-rows'
 
 export interface Sums {

@@ -1,7 +1,6 @@
 /** SQL for a farmer's own products and specs, and the manager's review queue. */
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import type { Tx } from '../../jobs/job-queue'
+import type { Db, Tx } from '../../db/client'
 import { categories, farmers, orderItems, products, productSpecs } from '../../db/schema'
 
 export type ProductRow = typeof products.$inferSelect

@@ -4,7 +4,7 @@
  */
 import { AppError, badRequest } from '../../http/errors'
 import { LIMITS } from '../../../../src/domain/limits'
-import type { Tx } from '../../jobs/job-queue'
+import type { Tx } from '../../db/client'
 import type { CleanSpec } from './listing-input'
 import type { ListingRepository, SpecRow, SpecValues } from './listing-repository'
 

@@ -5,7 +5,7 @@
 import type { MeDto } from '../../contracts/auth'
 import type { ListingDto, StockResultDto } from '../../contracts/farmer-listings'
 import { AppError, notFound } from '../../http/errors'
-import type { Tx } from '../../jobs/job-queue'
+import type { Tx } from '../../db/client'
 import type { ListingRepository } from './listing-repository'
 import type { ListingService } from './listing-service'
 

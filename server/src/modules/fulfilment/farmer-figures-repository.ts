@@ -1,7 +1,7 @@
 /** SQL for the farmer's packing list and home figures (their own orders and products only). */
 import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm'
 import { orderItems, orders, products, productSpecs, refunds } from '../../db/schema'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 
 /**
  * Paid, unshipped orders due by `day`: paid before the end of that day (China), and holding no

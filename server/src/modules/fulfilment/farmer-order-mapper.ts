@@ -1,6 +1,6 @@
 /** Order rows → the farmer's order shape (items, full delivery address, WeChat sync state). */
 import type { FarmerOrderDto, FarmerOrderStatusDto } from '../../contracts/fulfilment'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { itemsOf, type OrderRow } from '../orders/order-repository'
 import { syncStates } from './farmer-order-repository'
 

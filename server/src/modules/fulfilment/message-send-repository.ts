@@ -1,8 +1,7 @@
 /** SQL for the "shipped" message sends: one row per order and template, its consent and outcome. */
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import type { Db, Executor } from '../../db/client'
 import { messageSends, users } from '../../db/schema'
-import type { Executor } from '../../jobs/job-queue'
 import { spendConsent } from '../subscriptions/subscription-service'
 
 export type SendRow = typeof messageSends.$inferSelect

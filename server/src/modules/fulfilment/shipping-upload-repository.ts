@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { orders, payments, refunds, shippingUploads } from '../../db/schema'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { itemsOf, type OrderRow } from '../orders/order-repository'
 
 export type UploadRow = typeof shippingUploads.$inferSelect

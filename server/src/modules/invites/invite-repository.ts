@@ -1,7 +1,6 @@
 /** SQL for invites into a cooperative, and the farmer row an accepted invite creates. */
 import { and, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import type { Tx } from '../../jobs/job-queue'
+import type { Db, Tx } from '../../db/client'
 import { cooperatives, farmerInvites, farmers, userRoles } from '../../db/schema'
 
 export type InviteRow = typeof farmerInvites.$inferSelect

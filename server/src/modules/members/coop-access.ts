@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import { isIsoWeek, currentWeek } from '../../../../src/domain/weeks'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { cooperatives, farmers } from '../../db/schema'
 import { requireRole } from '../../http/auth-guard'
 import { AppError, forbidden, notFound } from '../../http/errors'

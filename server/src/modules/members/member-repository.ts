@@ -1,6 +1,6 @@
 /** SQL for the cooperative's members: their products and flags, and the cooperative's commission. */
 import { and, eq, sql } from 'drizzle-orm'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { cooperatives, farmers } from '../../db/schema'
 import { num, rowsOf } from '../sales-rollup/sql-rows'
 

@@ -4,7 +4,8 @@
  */
 import { AUTO_CONFIRM_DAYS } from '../../../../src/domain/order-states'
 import { AppError } from '../../http/errors'
-import { enqueue, type Executor } from '../../jobs/job-queue'
+import { enqueue } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { closeOpenPayments, paidPaymentOf, requestRefund } from '../payments/payment-ledger'
 import { ordersByIds, ordersOfCheckout, releaseStock, type OrderRow } from './order-repository'
 import { applyTransition, noteEvent } from './order-transitions'

@@ -1,6 +1,6 @@
 /** Order rows → the API's order shapes. */
 import type { CheckoutDto, OrderDetailDto, OrderSummaryDto } from '../../contracts/orders'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { eventsOf, farmersByIds, itemsOf, refundOf, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)

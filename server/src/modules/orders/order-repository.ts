@@ -1,6 +1,6 @@
 /** SQL for checkouts, orders, their items and events, and stock reservations. */
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import {
   checkouts,
   farmers,

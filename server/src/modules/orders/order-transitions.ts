@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm'
 import { transition, type Actor, type OrderAction, type OrderStatus } from '../../../../src/domain/order-states'
 import { orderEvents, orders } from '../../db/schema'
 import { AppError } from '../../http/errors'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import type { OrderRow } from './order-repository'
 
 /** The timestamp column each target status stamps. */

@@ -3,9 +3,10 @@
  * was paid, or close the WeChat Pay orders still open for a checkout. Both only write rows
  * and enqueue durable jobs; the WeChat calls happen in those jobs.
  */
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { payments, refunds } from '../../db/schema'
-import { enqueue, type Executor } from '../../jobs/job-queue'
+import { enqueue } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { outRefundNo } from '../orders/order-numbers'
 
 export const SUBMIT_REFUND_JOB = 'submit_refund'
@@ -17,12 +18,23 @@ export interface RefundableOrder {
   totalFen: number
 }
 
-/** The paid payment that covered this order, if any. */
+/**
+ * The payment that paid for this order. When two payments covered it (one paid while the buyer
+ * had already paid another), the one that reached us second was refunded for this order at
+ * once: it is skipped, and of the rest the first paid wins.
+ */
 export async function paidPaymentOf(db: Executor, orderId: number) {
   const [row] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.status, 'paid'), sql`${orderId} = any(${payments.orderIds})`))
+    .where(
+      and(
+        eq(payments.status, 'paid'),
+        sql`${orderId} = any(${payments.orderIds})`,
+        sql`not exists (select 1 from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.orderId} = ${orderId})`,
+      ),
+    )
+    .orderBy(asc(payments.paidAt), asc(payments.id))
     .limit(1)
   return row ?? null
 }

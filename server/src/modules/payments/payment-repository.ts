@@ -1,7 +1,7 @@
 /** SQL for WeChat Pay payments, refunds and processed notifications. */
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import { paymentNotifications, payments, refunds, users } from '../../db/schema'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 
 export type PaymentRow = typeof payments.$inferSelect
 export type RefundRow = typeof refunds.$inferSelect

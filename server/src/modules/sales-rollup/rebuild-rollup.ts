@@ -8,7 +8,7 @@
  * together on disk as they do when the hooks write them day by day.
  */
 import { sql } from 'drizzle-orm'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { BUYER_SHARDS, chinaDay, chinaWeek, PROVINCE, SALE_REFUND } from './sale-refunds'
 
 export async function rebuildRollup(db: Executor, cooperativeId?: number): Promise<void> {

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm'
 import { chinaDate } from '../../../../src/domain/dates'
 import { weekOfDay } from '../../../../src/domain/weeks'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { allocateRefund } from './refund-allocation'
 import { PROVINCE, SALE_REFUND } from './sale-refunds'
 import { num, rowsOf } from './sql-rows'

@@ -15,7 +15,7 @@
 import { sql } from 'drizzle-orm'
 import { chinaDate } from '../../../../src/domain/dates'
 import { isoWeekOf } from '../../../../src/domain/weeks'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { BUYER_SHARDS, PROVINCE } from './sale-refunds'
 
 export interface PaidOrder {

@@ -1,6 +1,6 @@
 /** SQL for weekly statements: a week's sales and refunds per farmer, late refunds, stored statements. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { Executor } from '../../jobs/job-queue'
+import type { Executor } from '../../db/client'
 import { settlementRefunds, settlements } from '../../db/schema'
 import { chinaWeek, SALE_REFUND } from '../sales-rollup/sale-refunds'
 import { num, rowsOf } from '../sales-rollup/sql-rows'

@@ -6,10 +6,9 @@
  * week as an adjustment and never rewrites the confirmed statement.
  */
 import { eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import type { Db, Executor } from '../../db/client'
 import { farmers } from '../../db/schema'
 import { AppError, notFound } from '../../http/errors'
-import type { Executor } from '../../jobs/job-queue'
 import { splitRefund } from '../../../../src/domain/settlement'
 import { compareWeeks, currentWeek, lastNWeeks, nextWeek, weekRange } from '../../../../src/domain/weeks'
 import type { FarmerStatementsDto, StatementDto, StatementListDto } from '../../contracts/coop'

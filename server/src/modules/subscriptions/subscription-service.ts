@@ -3,9 +3,8 @@
  * send one message of that template to the user; other answers are only remembered.
  */
 import { and, eq, gt, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import type { Db, Executor } from '../../db/client'
 import { subscribeConsents } from '../../db/schema'
-import type { Executor } from '../../jobs/job-queue'
 
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
 
