@@ -117,7 +117,7 @@ it('the manager sees a paid order in the week, confirms last week\'s statement, 
   const card = visible(`#statement-${draft!.farmerId}`)
   await card.filter({ hasText: '待确认' }).waitFor()
   await visible(`#confirm-${draft!.farmerId}`).click()
-  await page.locator('.taro__modal').filter({ visible: true }).getByText('确定', { exact: true }).click()
+  await page.locator('.taro-modal__content').filter({ visible: true, hasText: '确认结算单' }).getByText('确定', { exact: true }).click()
   await card.filter({ hasText: '已确认' }).waitFor()
   const confirmed = (await api<Statements>(`/api/v1/coop/settlements?week=${lastWeek.week}`, { token: manager.token })).statements.find((s) => s.farmerId === draft!.farmerId)!
   expect(confirmed.status).toBe('confirmed')
