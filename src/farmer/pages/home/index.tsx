@@ -39,6 +39,7 @@ export default function FarmerHomePage() {
         <Entry id="open-to-ship" title="待发货" hint={toShip > 0 ? `${toShip}单` : undefined} url={farmerRoutes.orders} />
         <Entry id="open-packing" title="打包清单" hint="今天要打包的" url={farmerRoutes.packing} />
         <MyProductsEntry />
+        <Entry id="open-statements" title="我的结算单" hint="每周收入" url={farmerRoutes.statements} />
       </View>
     </View>
   )
