@@ -24,6 +24,14 @@ export const BPS_DENOMINATOR = 10_000
 /** The highest commission a cooperative may set: 30 %. */
 export const MAX_COMMISSION_BPS = 3000
 
+/** How a statement's status reads, to the farmer and the cooperative alike. */
+export const STATEMENT_STATUS_TEXT = { draft: '待确认', confirmed: '已确认', paid: '已付款' } as const
+
+/** 500 bps → "5%"; 125 → "1.25%". */
+export function formatBps(bps: number): string {
+  return `${bps / 100}%`
+}
+
 export function isCommissionBps(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COMMISSION_BPS
 }

@@ -1,5 +1,5 @@
 /** Settlement arithmetic in fen, with the commission rounding rule (half up, integers only). */
-import { commissionFen, isCommissionBps, lateRefundAdjustment, settleStatement, splitRefund } from '../../src/domain/settlement'
+import { commissionFen, formatBps, isCommissionBps, lateRefundAdjustment, settleStatement, splitRefund } from '../../src/domain/settlement'
 
 describe('commission', () => {
   it.each([
@@ -68,5 +68,13 @@ describe('refunds', () => {
     // goods 2990 at 5%: commission 149.5 → 150 was kept by the cooperative; the farmer got 2840
     expect(lateRefundAdjustment(2990, 1000, 500)).toBe(-(2990 - 150) - 1000)
     expect(lateRefundAdjustment(2990, 0, 0)).toBe(-2990)
+  })
+})
+
+describe('formatBps', () => {
+  it('reads basis points as a percent', () => {
+    expect(formatBps(500)).toBe('5%')
+    expect(formatBps(125)).toBe('1.25%')
+    expect(formatBps(0)).toBe('0%')
   })
 })

@@ -8,37 +8,19 @@
 const { installTaroHost, renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { installWxRequest } = require('./support/wx-request')
-const { httpRequest } = require('./support/http')
+const { apiClient } = require('./support/api-client')
+const { installWxStorage, persisted, storeSession } = require('./support/wx-storage')
 
-// The persisted stores' keys (src/stores/session.ts, src/stores/cart.ts) and zustand's persist format.
-const SESSION_KEY = 'xiangji-session'
+// The persisted cart store's key (src/stores/cart.ts).
 const CART_KEY = 'xiangji-cart'
-const persisted = (state) => JSON.stringify({ state, version: 1 })
 
 const yuan = (fen) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
 
 let server
+let api
 let host
 let storage
 let token
-
-/** miniprogram-simulate's storage calls do nothing; WeChat's keep values, so this does too. */
-function installWxStorage() {
-  const store = new Map()
-  global.wx.setStorageSync = (key, value) => void store.set(key, value)
-  global.wx.getStorageSync = (key) => (store.has(key) ? store.get(key) : '')
-  global.wx.removeStorageSync = (key) => void store.delete(key)
-  return store
-}
-
-async function api(path, { method = 'GET', body, auth = false } = {}) {
-  const headers = {}
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  if (auth) headers.authorization = `Bearer ${token}`
-  const res = await httpRequest(server.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${res.text}`)
-  return JSON.parse(res.text)
-}
 
 /** Two products from different farmers, each with a spec in stock for the quantity wanted. */
 async function pickTwoLines() {
@@ -71,7 +53,7 @@ async function pickTwoLines() {
 async function expectedTotal(lines) {
   const preview = await api('/api/v1/checkout/preview', {
     method: 'POST',
-    auth: true,
+    token,
     body: { items: lines.map((l) => ({ specId: l.specId, quantity: l.quantity })) },
   })
   const items = lines.reduce((sum, l) => sum + l.lastSeenPriceFen * l.quantity, 0)
@@ -87,13 +69,14 @@ let firstRenderBytes = 0
 beforeAll(async () => {
   server = await startServer()
   storage = installWxStorage()
+  const client = apiClient(server.baseUrl)
+  api = client.api
 
-  const { code } = await api('/sandbox/wechat/dev/login-code', { method: 'POST', body: { persona: 'buyer' } })
-  const session = await api('/api/v1/auth/login', { method: 'POST', body: { code } })
+  const session = await client.signIn('buyer')
   token = session.token
   lines = await pickTwoLines()
 
-  global.wx.setStorageSync(SESSION_KEY, persisted({ token: session.token, expiresAt: session.expiresAt, user: session.user }))
+  storeSession(session)
   global.wx.setStorageSync(CART_KEY, persisted({ lines }))
 
   host = installTaroHost()

@@ -12,35 +12,19 @@ const { installTaroHost, renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { installWxRequest } = require('./support/wx-request')
 const { httpRequest } = require('./support/http')
+const { apiClient } = require('./support/api-client')
+const { installWxStorage, storeSession } = require('./support/wx-storage')
 
-const SESSION_KEY = 'xiangji-session'
 const DRAFT_KEY = 'xiangji-listing-draft:new'
-const persisted = (state) => JSON.stringify({ state, version: 1 })
 const BUILD_API_BASE = (process.env.TARO_APP_API_BASE || 'http://localhost:3000').replace(/\/+$/, '')
 const PHOTO = fs.readFileSync(path.resolve(__dirname, '../../server/assets/media/demo/weining-fuji-1.jpg'))
 const TITLE = '威宁高山洋芋（模拟器测试）'
 
 let server
+let api
 let storage
 let farmer
 let uploads
-
-function installWxStorage() {
-  const store = new Map()
-  global.wx.setStorageSync = (key, value) => void store.set(key, value)
-  global.wx.getStorageSync = (key) => (store.has(key) ? store.get(key) : '')
-  global.wx.removeStorageSync = (key) => void store.delete(key)
-  return store
-}
-
-async function api(urlPath, { method = 'GET', body, token } = {}) {
-  const headers = {}
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  if (token) headers.authorization = `Bearer ${token}`
-  const res = await httpRequest(server.baseUrl + urlPath, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  if (res.status >= 300) throw new Error(`${method} ${urlPath} → ${res.status} ${res.text}`)
-  return JSON.parse(res.text)
-}
 
 /** WeChat's wx.request sends an ArrayBuffer `data` as the raw body; the shared shim only speaks JSON. */
 function installBinaryRequests() {
@@ -94,10 +78,11 @@ function installPhotoApis() {
 beforeAll(async () => {
   server = await startServer()
   storage = installWxStorage()
-  const { code } = await api('/sandbox/wechat/dev/login-code', { method: 'POST', body: { persona: 'farmer' } })
-  farmer = await api('/api/v1/auth/login', { method: 'POST', body: { code } })
+  const client = apiClient(server.baseUrl)
+  api = client.api
+  farmer = await client.signIn('farmer')
   expect(farmer.user.roles).toContain('farmer')
-  global.wx.setStorageSync(SESSION_KEY, persisted({ token: farmer.token, expiresAt: farmer.expiresAt, user: farmer.user }))
+  storeSession(farmer)
   // Before the app loads: Taro only wraps the wx APIs that exist when it starts.
   installPhotoApis()
   installTaroHost()

@@ -5,90 +5,28 @@
  * storage the way src/stores/session.ts persists it; the queue must show the order, and the
  * ship page must ship it with the courier and tracking number entered, as the API then reports.
  */
-const crypto = require('node:crypto')
-const { installTaroHost, renderPage, waitFor } = require('./support/taro-host')
+const { renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
-const { installWxRequest } = require('./support/wx-request')
-const { httpRequest } = require('./support/http')
-
-// The persisted session store's key (src/stores/session.ts) and zustand's persist format.
-const SESSION_KEY = 'xiangji-session'
-const persisted = (state) => JSON.stringify({ state, version: 1 })
+const { apiClient } = require('./support/api-client')
+const { launchSignedIn } = require('./support/launch')
 
 let server
+let api
 let navigations
 let buyer
 let farmer
 let order
 
-function installWxStorage() {
-  const store = new Map()
-  global.wx.setStorageSync = (key, value) => void store.set(key, value)
-  global.wx.getStorageSync = (key) => (store.has(key) ? store.get(key) : '')
-  global.wx.removeStorageSync = (key) => void store.delete(key)
-  return store
-}
-
-async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
-  const h = { ...headers }
-  if (body !== undefined) h['content-type'] = 'application/json'
-  if (token) h.authorization = `Bearer ${token}`
-  const res = await httpRequest(server.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) })
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${res.text}`)
-  return res.text ? JSON.parse(res.text) : null
-}
-
-async function signIn(persona) {
-  const { code } = await api('/sandbox/wechat/dev/login-code', { method: 'POST', body: { persona } })
-  return api('/api/v1/auth/login', { method: 'POST', body: { code } })
-}
-
-/** A paid order of the demo farmer's produce, placed and paid by the demo buyer. */
-async function paidOrderForFarmer(farmerId) {
-  const products = (await api(`/api/v1/products?farmer=${farmerId}&limit=50`)).items.filter((p) => p.status === 'on_sale')
-  let spec
-  for (const card of products) {
-    spec = (await api(`/api/v1/products/${card.id}`)).specs.find((s) => s.stock >= 2)
-    if (spec) break
-  }
-  if (!spec) throw new Error('the demo farmer has nothing in stock')
-  const address = await api('/api/v1/addresses', {
-    method: 'POST',
-    token: buyer.token,
-    body: { name: '林晓', phone: '13800001234', province: '贵州省', city: '贵阳市', district: '观山湖区', detail: '林城西路 8 号' },
-  })
-  const checkout = await api('/api/v1/orders', {
-    method: 'POST',
-    token: buyer.token,
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: { items: [{ specId: spec.id, quantity: 1 }], addressId: address.id, note: '请轻拿轻放' },
-  })
-  const pay = await api(`/api/v1/checkouts/${checkout.id}/pay`, { method: 'POST', token: buyer.token, body: {} })
-  await api('/sandbox/wechat/pay/cashier/pay', { method: 'POST', body: { prepayId: pay.requestPayment.package.replace('prepay_id=', '') } })
-  const id = checkout.orders[0].id
-  await waitFor(async () => (await api(`/api/v1/orders/${id}`, { token: buyer.token })).status === 'paid')
-  return { id, orderNo: checkout.orders[0].orderNo }
-}
-
 beforeAll(async () => {
   server = await startServer()
-  installWxStorage()
-  buyer = await signIn('buyer')
-  farmer = await signIn('farmer')
+  const client = apiClient(server.baseUrl)
+  api = client.api
+  buyer = await client.signIn('buyer')
+  farmer = await client.signIn('farmer')
   expect(farmer.user.roles).toContain('farmer')
-  order = await paidOrderForFarmer(farmer.user.farmerId)
+  order = await client.paidOrderForFarmer(buyer, farmer.user.farmerId)
 
-  global.wx.setStorageSync(SESSION_KEY, persisted({ token: farmer.token, expiresAt: farmer.expiresAt, user: farmer.user }))
-  installTaroHost()
-  installWxRequest(server.baseUrl)
-  navigations = []
-  const record = (options) => {
-    navigations.push(options.url)
-    options.success && options.success({ errMsg: 'navigateTo:ok' })
-  }
-  global.wx.navigateTo = record
-  global.wx.redirectTo = record
-  global.wx.switchTab = record
+  navigations = launchSignedIn(server.baseUrl, farmer)
 }, 120_000)
 
 afterAll(async () => {

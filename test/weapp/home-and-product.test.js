@@ -2,7 +2,7 @@
  * The compiled dist/weapp (Taro's real templates, runtime and reconciler) rendered in
  * miniprogram-simulate, talking to a real API server with the demo catalogue.
  */
-const { installTaroHost, renderPage, waitFor } = require('./support/taro-host')
+const { installTaroHost, recordNavigations, renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { installWxRequest } = require('./support/wx-request')
 
@@ -14,13 +14,7 @@ beforeAll(async () => {
   server = await startServer()
   host = installTaroHost()
   installWxRequest(server.baseUrl)
-  navigations = []
-  const record = (options) => {
-    navigations.push(options.url)
-    options.success && options.success({ errMsg: 'navigateTo:ok' })
-  }
-  global.wx.navigateTo = record
-  global.wx.switchTab = record
+  navigations = recordNavigations()
 }, 90_000)
 
 afterAll(async () => {

@@ -89,4 +89,17 @@ async function waitFor(predicate, { timeout = 15000, interval = 25 } = {}) {
   throw lastError || new Error('condition not met in time')
 }
 
-module.exports = { simulate, installTaroHost, renderPage, waitFor, DIST }
+/** wx.navigateTo / redirectTo / switchTab succeed without leaving the page; returns the urls asked for, in order. */
+function recordNavigations() {
+  const urls = []
+  const record = (options) => {
+    urls.push(options.url)
+    options.success && options.success({ errMsg: 'navigateTo:ok' })
+  }
+  global.wx.navigateTo = record
+  global.wx.redirectTo = record
+  global.wx.switchTab = record
+  return urls
+}
+
+module.exports = { simulate, installTaroHost, renderPage, recordNavigations, waitFor, DIST }

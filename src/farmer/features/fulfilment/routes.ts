@@ -6,6 +6,7 @@ export const farmerRoutes = {
   /** Ship these orders (ids in the order shown). */
   ship: (ids: readonly number[]) => `/farmer/pages/ship/index?ids=${ids.join(',')}`,
   packing: '/farmer/pages/packing/index',
+  statements: '/farmer/pages/statements/index',
 } as const
 
 /** `?ids=12,15` → [12, 15]: positive ids, at most 50, no repeats; anything malformed is dropped. */

@@ -1,10 +1,10 @@
 /** The farmer's workbench (subpackage `farmer`): this week's figures and the ways to the daily work. */
 import { Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/status'
-import { openPage, openTab, routes } from '../../../lib/navigation'
+import { ErrorState, LoadingState } from '../../../components/status'
+import { openPage } from '../../../lib/navigation'
 import { useDidShow } from '../../../lib/page'
 import { useResource } from '../../../lib/use-resource'
-import { hasRole, useSession } from '../../../stores/session'
+import { FarmerSignIn, useIsFarmer } from '../../shared/farmer-gate'
 import { HomeStats, farmerRoutes, fetchFarmerHome, requestErrorText } from '../../features/fulfilment'
 import { MyProductsEntry } from '../../features/listings'
 import '../../features/fulfilment/fulfilment.scss'
@@ -20,20 +20,14 @@ function Entry({ id, title, hint, url }: { id: string; title: string; hint?: str
 }
 
 export default function FarmerHomePage() {
-  const isFarmer = useSession((s) => hasRole(s.user, 'farmer') && s.user?.farmerId != null)
+  const isFarmer = useIsFarmer()
   const home = useResource(isFarmer ? 'farmer-home' : null, fetchFarmerHome)
   // Back from shipping or packing: the figures may have changed.
   useDidShow(() => {
     if (home.state.status === 'ready') void home.refresh()
   })
 
-  if (!isFarmer) {
-    return (
-      <View className="f-page" onClick={() => openTab(routes.mine)}>
-        <EmptyState text="请用农户账号登录" hint="在“我的”页面登录 ›" />
-      </View>
-    )
-  }
+  if (!isFarmer) return <FarmerSignIn />
   const { state } = home
   const toShip = state.status === 'ready' ? state.data.toShipCount : 0
   return (
@@ -45,6 +39,7 @@ export default function FarmerHomePage() {
         <Entry id="open-to-ship" title="待发货" hint={toShip > 0 ? `${toShip}单` : undefined} url={farmerRoutes.orders} />
         <Entry id="open-packing" title="打包清单" hint="今天要打包的" url={farmerRoutes.packing} />
         <MyProductsEntry />
+        <Entry id="open-statements" title="我的结算单" hint="每周收入" url={farmerRoutes.statements} />
       </View>
     </View>
   )

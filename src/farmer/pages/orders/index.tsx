@@ -4,14 +4,14 @@ import { Button, Text, View } from '@tarojs/components'
 import { CheckMark } from '../../../components/check-mark'
 import { ListFooter } from '../../../components/list-footer'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status'
-import { openPage, openTab, routes } from '../../../lib/navigation'
+import { openPage } from '../../../lib/navigation'
 import { stopPullDownRefresh, useDidShow, usePullDownRefresh, useReachBottom } from '../../../lib/page'
-import { hasRole, useSession } from '../../../stores/session'
+import { FarmerSignIn, useIsFarmer } from '../../shared/farmer-gate'
 import { FarmerOrderCard, farmerRoutes, requestErrorText, useShipQueue } from '../../features/fulfilment'
 import '../../features/fulfilment/fulfilment.scss'
 
 export default function FarmerOrdersPage() {
-  const isFarmer = useSession((s) => hasRole(s.user, 'farmer') && s.user?.farmerId != null)
+  const isFarmer = useIsFarmer()
   const queue = useShipQueue(isFarmer)
   const shown = useRef(false)
 
@@ -25,13 +25,7 @@ export default function FarmerOrdersPage() {
     shown.current = true
   })
 
-  if (!isFarmer) {
-    return (
-      <View className="f-page" onClick={() => openTab(routes.mine)}>
-        <EmptyState text="请用农户账号登录" hint="在“我的”页面登录 ›" />
-      </View>
-    )
-  }
+  if (!isFarmer) return <FarmerSignIn />
   if (queue.status === 'loading') return <LoadingState />
   if (queue.status === 'error') return <ErrorState message={requestErrorText(queue.error)} onRetry={queue.retry} />
   if (queue.items.length === 0) {
