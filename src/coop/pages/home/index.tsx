@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../../lib/navigation'
 import { WeekSummary } from '../../features/dashboard'
+import { queueCount, useReviewCount } from '../../features/reviews'
 import { coopApi } from '../../shared/api'
 import { BarList } from '../../shared/bar-list'
 import { coopPage } from '../../shared/coop-gate'
@@ -17,6 +18,7 @@ const TOP_FARMERS = 10
 
 function Dashboard() {
   const { week, setWeek, resource } = useWeekResource('weekly', coopApi.weekly)
+  const waiting = useReviewCount()
   return (
     <View>
       <WeekPicker week={week} onChange={setWeek} />
@@ -64,6 +66,14 @@ function Dashboard() {
         </Text>
         <Text id="open-members" className="c-link" onClick={() => openPage(coopRoutes.members(week))}>
           成员管理
+        </Text>
+        <Text id="open-reviews" className="c-link" onClick={() => openPage(coopRoutes.reviews())}>
+          商品审核
+          {waiting ? (
+            <Text id="reviews-waiting" className="c-badge">
+              {queueCount(waiting)}
+            </Text>
+          ) : null}
         </Text>
       </View>
       <View className="c-actions">
