@@ -15,7 +15,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'farmer', name: 'farmer', pages: ['pages/home/index', 'pages/orders/index', 'pages/ship/index', 'pages/packing/index', 'pages/listings/index', 'pages/listing-edit/index', 'pages/stock/index', 'pages/join/index', 'pages/statements/index'] },
-    { root: 'coop', name: 'coop', pages: ['pages/home/index', 'pages/members/index', 'pages/settlements/index', 'pages/impact/index'] },
+    { root: 'coop', name: 'coop', pages: ['pages/home/index', 'pages/members/index', 'pages/settlements/index', 'pages/impact/index', 'pages/reviews/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

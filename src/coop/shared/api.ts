@@ -1,4 +1,4 @@
-/** The cooperative side's API calls (reports, statements, members) and its downloads. */
+/** The cooperative side's API calls (reports, statements, members, the review queue) and its downloads. */
 import type {
   ImpactReportDto,
   MemberDto,
@@ -7,6 +7,7 @@ import type {
   StatementListDto,
   WeeklyReportDto,
 } from '../../../server/src/contracts/coop'
+import type { ListingDto, ReviewItemDto } from '../../../server/src/contracts/farmer-listings'
 import { downloadFile } from '../../lib/download'
 import { apiGet, apiPost, apiPut } from '../../lib/request'
 
@@ -22,6 +23,11 @@ export const coopApi = {
   setCommission: (bps: number) => apiPut<{ commissionBps: number }>('/api/v1/coop/commission', { bps }),
   /** The invites API of the farmer side: a code a new member opens to join. */
   invite: () => apiPost<{ code: string; expiresAt: string; sharePath: string }>('/api/v1/coop/invites'),
+  /** Listings of the cooperative's farmers held by the content check (at most 50, oldest first). */
+  reviews: () => apiGet<{ items: ReviewItemDto[] }>('/api/v1/coop/reviews'),
+  approve: (productId: number) => apiPost<ListingDto>(`/api/v1/coop/reviews/${productId}/approve`),
+  /** Without a note the farmer reads the server's default reason. */
+  reject: (productId: number, note?: string) => apiPost<ListingDto>(`/api/v1/coop/reviews/${productId}/reject`, note ? { note } : {}),
 }
 
 export type Download = 'weekly.csv' | 'weekly.xlsx' | 'impact.csv' | 'settlements.csv'

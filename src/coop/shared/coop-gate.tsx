@@ -1,6 +1,6 @@
 /** Shows a coop page only to a cooperative manager; anyone else is asked to sign in as one. */
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import type { ComponentType, ReactNode } from 'react'
 import { EmptyState } from '../../components/status'
 import { openTab, routes } from '../../lib/navigation'
 import { hasRole, useSession } from '../../stores/session'
@@ -15,4 +15,15 @@ export function CoopGate({ children }: { children: ReactNode }) {
     )
   }
   return <View className="c-page">{children}</View>
+}
+
+/** A coop page's default export: its content behind the gate. */
+export function coopPage(Content: ComponentType): ComponentType {
+  return function CoopPage() {
+    return (
+      <CoopGate>
+        <Content />
+      </CoopGate>
+    )
+  }
 }

@@ -1,4 +1,4 @@
-/** The coop subpackage's pages; each takes the week to show as `?week=2026-W48`. */
+/** The coop subpackage's pages; the weekly ones take the week to show as `?week=2026-W48`. */
 const withWeek = (path: string, week?: string) => (week ? `${path}?week=${week}` : path)
 
 export const coopRoutes = {
@@ -6,4 +6,5 @@ export const coopRoutes = {
   members: (week?: string) => withWeek('/coop/pages/members/index', week),
   settlements: (week?: string) => withWeek('/coop/pages/settlements/index', week),
   impact: (week?: string) => withWeek('/coop/pages/impact/index', week),
+  reviews: () => '/coop/pages/reviews/index',
 }

@@ -1,65 +1,62 @@
 /** The cooperative's workbench: the week at a glance, the 8-week trend, sales by farmer, and the ways on. */
 import { Text, View } from '@tarojs/components'
-import { ErrorState, LoadingState } from '../../../components/status'
-import { userMessage } from '../../../lib/api-error'
 import { openPage } from '../../../lib/navigation'
-import { useResource } from '../../../lib/use-resource'
 import { WeekSummary } from '../../features/dashboard'
+import { queueCount, useReviewCount } from '../../features/reviews'
 import { coopApi } from '../../shared/api'
 import { BarList } from '../../shared/bar-list'
-import { CoopGate } from '../../shared/coop-gate'
+import { coopPage } from '../../shared/coop-gate'
 import { DownloadButton } from '../../shared/download-button'
 import { formatFen, shortWeek } from '../../shared/format'
+import { Loaded, useWeekResource } from '../../shared/loaded'
 import { coopRoutes } from '../../shared/routes'
 import { TrendBars } from '../../shared/trend-bars'
-import { useWeek } from '../../shared/use-week'
 import { WeekPicker } from '../../shared/week-picker'
 import '../../shared/coop.scss'
 
 const TOP_FARMERS = 10
 
 function Dashboard() {
-  const { week, setWeek } = useWeek()
-  const report = useResource(`weekly:${week}`, () => coopApi.weekly(week))
-  const { state } = report
+  const { week, setWeek, resource } = useWeekResource('weekly', coopApi.weekly)
+  const waiting = useReviewCount()
   return (
     <View>
       <WeekPicker week={week} onChange={setWeek} />
-      {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <ErrorState message={userMessage(state.error)} onRetry={report.retry} /> : null}
-      {state.status === 'ready' ? (
-        <View>
-          <Text className="c-muted">{state.data.cooperative.name}</Text>
-          <WeekSummary report={state.data} />
-          <View className="c-card">
-            <View className="c-card__title">
-              <Text>近8周净销售额</Text>
+      <Loaded resource={resource}>
+        {(data) => (
+          <View>
+            <Text className="c-muted">{data.cooperative.name}</Text>
+            <WeekSummary report={data} />
+            <View className="c-card">
+              <View className="c-card__title">
+                <Text>近8周净销售额</Text>
+              </View>
+              <TrendBars
+                columns={data.trend.map((p) => ({ key: p.week, label: shortWeek(p.week), value: p.netFen, display: p.netFen > 0 ? `${Math.round(p.netFen / 100)}` : '', active: p.week === week }))}
+                onPick={setWeek}
+              />
+              <Text className="c-muted">单位：元，点柱子查看那一周</Text>
             </View>
-            <TrendBars
-              columns={state.data.trend.map((p) => ({ key: p.week, label: shortWeek(p.week), value: p.netFen, display: p.netFen > 0 ? `${Math.round(p.netFen / 100)}` : '', active: p.week === week }))}
-              onPick={setWeek}
-            />
-            <Text className="c-muted">单位：元，点柱子查看那一周</Text>
-          </View>
-          <View className="c-card">
-            <View className="c-card__title">
-              <Text>按农户</Text>
-              <Text className="c-card__more" onClick={() => openPage(coopRoutes.members(week))}>
-                全部成员 ›
-              </Text>
+            <View className="c-card">
+              <View className="c-card__title">
+                <Text>按农户</Text>
+                <Text className="c-card__more" onClick={() => openPage(coopRoutes.members(week))}>
+                  全部成员 ›
+                </Text>
+              </View>
+              <BarList
+                bars={data.byFarmer.slice(0, TOP_FARMERS).map((f) => ({ key: f.farmerId, label: f.name, hint: f.isPoorHousehold ? '脱贫户' : undefined, value: f.netFen, display: formatFen(f.netFen) }))}
+              />
             </View>
-            <BarList
-              bars={state.data.byFarmer.slice(0, TOP_FARMERS).map((f) => ({ key: f.farmerId, label: f.name, hint: f.isPoorHousehold ? '脱贫户' : undefined, value: f.netFen, display: formatFen(f.netFen) }))}
-            />
-          </View>
-          <View className="c-card">
-            <View className="c-card__title">
-              <Text>买家来自</Text>
+            <View className="c-card">
+              <View className="c-card__title">
+                <Text>买家来自</Text>
+              </View>
+              <BarList bars={data.byProvince.slice(0, 6).map((p) => ({ key: p.province, label: p.province, value: p.orders, display: `${p.orders}单` }))} />
             </View>
-            <BarList bars={state.data.byProvince.slice(0, 6).map((p) => ({ key: p.province, label: p.province, value: p.orders, display: `${p.orders}单` }))} />
           </View>
-        </View>
-      ) : null}
+        )}
+      </Loaded>
       <View className="c-links">
         <Text id="open-settlements" className="c-link" onClick={() => openPage(coopRoutes.settlements(week))}>
           结算单
@@ -70,6 +67,14 @@ function Dashboard() {
         <Text id="open-members" className="c-link" onClick={() => openPage(coopRoutes.members(week))}>
           成员管理
         </Text>
+        <Text id="open-reviews" className="c-link" onClick={() => openPage(coopRoutes.reviews())}>
+          商品审核
+          {waiting ? (
+            <Text id="reviews-waiting" className="c-badge">
+              {queueCount(waiting)}
+            </Text>
+          ) : null}
+        </Text>
       </View>
       <View className="c-actions">
         <DownloadButton id="download-weekly-xlsx" file="weekly.xlsx" week={week} label="导出 Excel" />
@@ -79,10 +84,4 @@ function Dashboard() {
   )
 }
 
-export default function CoopHomePage() {
-  return (
-    <CoopGate>
-      <Dashboard />
-    </CoopGate>
-  )
-}
+export default coopPage(Dashboard)
