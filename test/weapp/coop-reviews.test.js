@@ -6,10 +6,11 @@
  * shows both; one is approved and one refused with a reason (each after the confirm modal), and
  * the API then has the first in the catalogue, the second back with the farmer, the queue empty.
  */
-const { installTaroHost, renderPage, waitFor } = require('./support/taro-host')
+const { installConfirmingModal, installTaroHost, recordNavigations, renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { installWxRequest } = require('./support/wx-request')
-const { installConfirmingModal, installWxStorage, recordNavigations, serverClient, storeSession } = require('./support/coop-fixtures')
+const { apiClient } = require('./support/api-client')
+const { installWxStorage, storeSession } = require('./support/wx-storage')
 
 const REVIEW_WORD = '待审核'
 
@@ -24,7 +25,7 @@ let navigations
 
 beforeAll(async () => {
   server = await startServer({ SANDBOX_REVIEW_WORDS: REVIEW_WORD })
-  client = serverClient(server.baseUrl)
+  client = apiClient(server.baseUrl)
   installWxStorage()
   farmer = await client.signIn('farmer')
   manager = await client.signIn('coop_admin')

@@ -1,7 +1,8 @@
 /** How the cooperative's figures read in Chinese. */
 import { formatFen } from '../../domain/money'
+import { formatBps, STATEMENT_STATUS_TEXT } from '../../domain/settlement'
 
-export { formatFen }
+export { formatBps, formatFen, STATEMENT_STATUS_TEXT }
 
 /** 1234.5 → "1,234.5 kg"; whole numbers without decimals. */
 export function formatKg(kg: number): string {
@@ -20,14 +21,7 @@ export function changeTone(pct: number | null): 'up' | 'down' | 'flat' {
   return pct > 0 ? 'up' : 'down'
 }
 
-/** 500 bps → "5%"; 125 → "1.25%". */
-export function formatBps(bps: number): string {
-  return `${bps / 100}%`
-}
-
 /** "2026-W48" → "W48", for narrow chart labels. */
 export function shortWeek(week: string): string {
   return week.slice(5)
 }
-
-export const STATUS_TEXT = { draft: '待确认', confirmed: '已确认', paid: '已付款' } as const

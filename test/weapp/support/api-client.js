@@ -1,19 +1,35 @@
 /**
- * The tests' own calls to the API server (not the app's): JSON over HTTP, signing in a demo
- * persona through the WeChat sandbox, and a paid order placed by a buyer.
+ * The tests' own calls to the API server (not the app's): JSON over HTTP (a Buffer body is sent
+ * as it is, for uploads), signing in a demo persona through the WeChat sandbox, a paid order
+ * placed by a buyer, and a listing created by a farmer.
  */
 const crypto = require('node:crypto')
+const fs = require('node:fs')
+const path = require('node:path')
 const { httpRequest } = require('./http')
 const { waitFor } = require('./taro-host')
 
+const DEMO_PHOTO = path.resolve(__dirname, '../../../server/assets/media/demo/weining-fuji-1.jpg')
+
 function apiClient(baseUrl) {
-  async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
+  /** Any answer, as `{ status, body, text }`. */
+  async function raw(urlPath, { method = 'GET', body, token, headers = {} } = {}) {
     const h = { ...headers }
-    if (body !== undefined) h['content-type'] = 'application/json'
+    let payload = body
+    if (body !== undefined && !Buffer.isBuffer(body)) {
+      h['content-type'] = 'application/json'
+      payload = JSON.stringify(body)
+    }
     if (token) h.authorization = `Bearer ${token}`
-    const res = await httpRequest(baseUrl + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) })
-    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${res.text}`)
-    return res.text ? JSON.parse(res.text) : null
+    const res = await httpRequest(baseUrl + urlPath, { method, headers: h, body: payload })
+    return { status: res.status, body: res.text ? JSON.parse(res.text) : null, text: res.text }
+  }
+
+  /** The parsed body; throws on any status ≥ 300. */
+  async function api(urlPath, options = {}) {
+    const res = await raw(urlPath, options)
+    if (res.status >= 300) throw new Error(`${options.method || 'GET'} ${urlPath} → ${res.status} ${res.text}`)
+    return res.body
   }
 
   /** Signs in a sandbox persona ('buyer', 'farmer', …); answers as POST /api/v1/auth/login does. */
@@ -49,7 +65,26 @@ function apiClient(baseUrl) {
     return { id, orderNo: checkout.orders[0].orderNo }
   }
 
-  return { api, signIn, paidOrderForFarmer }
+  /** A listing by this farmer with a freshly uploaded demo photo; answers `{ listing, check }`. */
+  async function createListing(farmer, fields) {
+    const photo = await api('/api/v1/uploads', { method: 'POST', token: farmer.token, headers: { 'content-type': 'image/jpeg' }, body: fs.readFileSync(DEMO_PHOTO) })
+    const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+    return api('/api/v1/farmer/products', {
+      method: 'POST',
+      token: farmer.token,
+      body: {
+        description: '海拔两千米的坡地，沙土里长大。',
+        categoryId: 'vegetables',
+        photos: [photo.key],
+        harvestStart: day(0),
+        harvestEnd: day(30),
+        specs: [{ name: '10斤装', priceFen: 3980, netWeightG: 5000, stock: 30 }],
+        ...fields,
+      },
+    })
+  }
+
+  return { raw, api, signIn, paidOrderForFarmer, createListing }
 }
 
 module.exports = { apiClient }

@@ -102,4 +102,17 @@ function recordNavigations() {
   return urls
 }
 
-module.exports = { simulate, installTaroHost, renderPage, recordNavigations, waitFor, DIST }
+/** wx.showModal answering like a user who taps the confirm button; every call is kept. */
+function installConfirmingModal() {
+  const shown = []
+  global.wx.showModal = (options = {}) => {
+    shown.push({ title: options.title, content: options.content })
+    const res = { errMsg: 'showModal:ok', confirm: true, cancel: false, content: '' }
+    options.success && options.success(res)
+    options.complete && options.complete(res)
+    return options.success || options.fail || options.complete ? undefined : Promise.resolve(res)
+  }
+  return shown
+}
+
+module.exports = { simulate, installTaroHost, renderPage, recordNavigations, installConfirmingModal, waitFor, DIST }

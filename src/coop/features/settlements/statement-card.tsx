@@ -2,7 +2,7 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { StatementDto } from '../../../../server/src/contracts/coop'
-import { formatBps, formatFen, STATUS_TEXT } from '../../shared/format'
+import { formatBps, formatFen, STATEMENT_STATUS_TEXT } from '../../shared/format'
 
 function Row({ label, value, total }: { label: string; value: string; total?: boolean }) {
   return (
@@ -27,7 +27,7 @@ export function StatementCard({ s, actions }: { s: StatementDto; actions: Statem
       <View className="c-card__title">
         <Text>
           {s.farmerName}
-          <Text className={`c-tag c-tag--${s.status}`}>{STATUS_TEXT[s.status]}</Text>
+          <Text className={`c-tag c-tag--${s.status}`}>{STATEMENT_STATUS_TEXT[s.status]}</Text>
         </Text>
         <Text className="c-muted">{s.orders}单</Text>
       </View>
