@@ -60,7 +60,8 @@ export const LineProblem = Type.Union([
   Type.Literal('UNAVAILABLE'),
 ])
 
-export const PreviewLine = Type.Object({
+/** What a line of a cart preview and of a placed order both say: the spec, its price then, how many. */
+const LineFields = {
   specId: Type.Integer(),
   productId: Type.Integer(),
   title: Type.String(),
@@ -70,6 +71,10 @@ export const PreviewLine = Type.Object({
   unitPriceFen: Type.Integer(),
   quantity: Type.Integer(),
   lineTotalFen: Type.Integer(),
+}
+
+export const PreviewLine = Type.Object({
+  ...LineFields,
   stock: Type.Integer(),
   cover: Type.Union([Photo, Type.Null()]),
   /** Set when this line cannot be ordered as asked. */
@@ -109,17 +114,7 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
 })
 
-export const OrderItem = Type.Object({
-  specId: Type.Integer(),
-  productId: Type.Integer(),
-  title: Type.String(),
-  specName: Type.String(),
-  unit: Unit,
-  netWeightG: Type.Integer(),
-  unitPriceFen: Type.Integer(),
-  quantity: Type.Integer(),
-  lineTotalFen: Type.Integer(),
-})
+export const OrderItem = Type.Object(LineFields)
 
 export const OrderSummary = Type.Object({
   id: Type.Integer(),

@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { BUYER_SHARDS, chinaDay, chinaWeek, PROVINCE, SALE_REFUND } from './sale-refunds'
+import { addedUp, REFUND_COLUMNS } from './sql-rows'
 
 export async function rebuildRollup(db: Executor, cooperativeId?: number): Promise<void> {
   const coop = cooperativeId === undefined ? sql`true` : sql`f.cooperative_id = ${cooperativeId}`
@@ -53,9 +54,7 @@ export async function rebuildRollup(db: Executor, cooperativeId?: number): Promi
           ) shares
       ) lines
      group by day, cooperative_id, spec_id, province
-    on conflict (cooperative_id, day, spec_id, buyer_province) do update set
-      shipping_fen = d.shipping_fen + excluded.shipping_fen,
-      refunds_fen = d.refunds_fen + excluded.refunds_fen`)
+    on conflict (cooperative_id, day, spec_id, buyer_province) do update set ${addedUp('d', REFUND_COLUMNS)}`)
   await db.execute(sql`
     insert into weekly_buyers (cooperative_id, week, buyer_id)
     select distinct f.cooperative_id, ${chinaWeek('o.paid_at')}, o.buyer_id

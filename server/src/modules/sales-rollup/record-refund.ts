@@ -11,7 +11,7 @@ import { weekOfDay } from '../../../../src/domain/weeks'
 import type { Executor } from '../../db/client'
 import { allocateRefund } from './refund-allocation'
 import { PROVINCE, SALE_REFUND } from './sale-refunds'
-import { num, rowsOf } from './sql-rows'
+import { addedUp, num, REFUND_COLUMNS, rowsOf } from './sql-rows'
 
 interface RefundLineRow {
   amount_fen: unknown
@@ -61,21 +61,15 @@ export async function recordRefund(db: Executor, refund: { id: number }, at: Dat
     with daily as (
       insert into sales_daily as d (day, cooperative_id, farmer_id, product_id, spec_id, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
       values ${sql.join(daily, sql`, `)}
-      on conflict (cooperative_id, day, spec_id, buyer_province) do update set
-        shipping_fen = d.shipping_fen + excluded.shipping_fen,
-        refunds_fen = d.refunds_fen + excluded.refunds_fen
+      on conflict (cooperative_id, day, spec_id, buyer_province) do update set ${addedUp('d', REFUND_COLUMNS)}
       returning 1
     ), weekly as (
       insert into sales_weekly_specs as w (cooperative_id, week, spec_id, product_id, farmer_id, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
       values ${sql.join(weekly, sql`, `)}
-      on conflict (cooperative_id, week, spec_id) do update set
-        shipping_fen = w.shipping_fen + excluded.shipping_fen,
-        refunds_fen = w.refunds_fen + excluded.refunds_fen
+      on conflict (cooperative_id, week, spec_id) do update set ${addedUp('w', REFUND_COLUMNS)}
       returning 1
     )
     insert into sales_weekly_provinces as p (cooperative_id, week, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
     values (${coop}, ${week}, ${first.province}, 0, 0, 0, 0, ${total.shippingFen}, ${total.refundsFen})
-    on conflict (cooperative_id, week, buyer_province) do update set
-      shipping_fen = p.shipping_fen + excluded.shipping_fen,
-      refunds_fen = p.refunds_fen + excluded.refunds_fen`)
+    on conflict (cooperative_id, week, buyer_province) do update set ${addedUp('p', REFUND_COLUMNS)}`)
 }

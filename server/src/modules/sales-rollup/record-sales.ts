@@ -17,6 +17,7 @@ import { chinaDate } from '../../../../src/domain/dates'
 import { isoWeekOf } from '../../../../src/domain/weeks'
 import type { Executor } from '../../db/client'
 import { BUYER_SHARDS, PROVINCE } from './sale-refunds'
+import { addedUp, SALE_COLUMNS } from './sql-rows'
 
 export interface PaidOrder {
   id: number
@@ -55,12 +56,7 @@ async function recordPaidAt(db: Executor, orderIds: number[], paidAt: Date): Pro
         from lines
        group by cooperative_id, spec_id, province
        order by cooperative_id, spec_id, province
-      on conflict (cooperative_id, day, spec_id, buyer_province) do update set
-        orders = d.orders + excluded.orders,
-        quantity = d.quantity + excluded.quantity,
-        weight_g = d.weight_g + excluded.weight_g,
-        gross_fen = d.gross_fen + excluded.gross_fen,
-        shipping_fen = d.shipping_fen + excluded.shipping_fen
+      on conflict (cooperative_id, day, spec_id, buyer_province) do update set ${addedUp('d', SALE_COLUMNS)}
       returning 1
     ), weekly as (
       insert into sales_weekly_specs as w (cooperative_id, week, spec_id, product_id, farmer_id, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
@@ -69,12 +65,7 @@ async function recordPaidAt(db: Executor, orderIds: number[], paidAt: Date): Pro
         from lines
        group by cooperative_id, spec_id
        order by cooperative_id, spec_id
-      on conflict (cooperative_id, week, spec_id) do update set
-        orders = w.orders + excluded.orders,
-        quantity = w.quantity + excluded.quantity,
-        weight_g = w.weight_g + excluded.weight_g,
-        gross_fen = w.gross_fen + excluded.gross_fen,
-        shipping_fen = w.shipping_fen + excluded.shipping_fen
+      on conflict (cooperative_id, week, spec_id) do update set ${addedUp('w', SALE_COLUMNS)}
       returning 1
     ), provinces as (
       insert into sales_weekly_provinces as p (cooperative_id, week, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
@@ -82,12 +73,7 @@ async function recordPaidAt(db: Executor, orderIds: number[], paidAt: Date): Pro
         from lines
        group by cooperative_id, province
        order by cooperative_id, province
-      on conflict (cooperative_id, week, buyer_province) do update set
-        orders = p.orders + excluded.orders,
-        quantity = p.quantity + excluded.quantity,
-        weight_g = p.weight_g + excluded.weight_g,
-        gross_fen = p.gross_fen + excluded.gross_fen,
-        shipping_fen = p.shipping_fen + excluded.shipping_fen
+      on conflict (cooperative_id, week, buyer_province) do update set ${addedUp('p', SALE_COLUMNS)}
       returning 1
     ), new_buyers as (
       insert into weekly_buyers (cooperative_id, week, buyer_id)
