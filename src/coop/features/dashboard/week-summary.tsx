@@ -34,6 +34,7 @@ export function WeekSummary({ report }: { report: WeeklyReportDto }) {
         <Stat id="week-refunds" label="退款" value={formatFen(totals.refundsFen)} />
       </View>
       <Text className="c-muted">{units ? `售出 ${units}` : '本周还没有售出'}（1斤 = 0.5kg）</Text>
+      {report.inProgress ? <View className="c-muted">本周还没结束：以上是到现在为止的数字，与上周整周相比。</View> : null}
     </View>
   )
 }

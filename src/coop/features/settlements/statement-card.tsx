@@ -32,8 +32,8 @@ export function StatementCard({ s, actions }: { s: StatementDto; actions: Statem
         <Text className="c-muted">{s.orders}单</Text>
       </View>
       <Row label="销售额" value={formatFen(s.grossFen)} />
-      <Row label="退款" value={`-${formatFen(s.refundsFen)}`} />
-      <Row label={`佣金（${formatBps(s.commissionBps)}）`} value={`-${formatFen(s.commissionFen)}`} />
+      <Row label="退款" value={formatFen(-s.refundsFen)} />
+      <Row label={`佣金（${formatBps(s.commissionBps)}）`} value={formatFen(-s.commissionFen)} />
       <Row label="运费（归农户）" value={formatFen(s.shippingFen)} />
       {s.adjustmentsFen !== 0 ? <Row label="调整（已确认周的迟到退款）" value={formatFen(s.adjustmentsFen)} /> : null}
       {s.adjustments.map((a) => (
