@@ -75,7 +75,8 @@ describe('listing draft', () => {
     })
     expect(draft.specs[0]).toMatchObject({ id: 3, price: '29.9', weightJin: '5', askWeight: true })
     const checked = draftToInput(draft)
-    expect(checked.ok && checked.input.specs[0]).toEqual({ id: 3, name: '5斤装', priceFen: 2990, unit: '斤', netWeightG: 2500, stock: 4 })
+    // the stock the form started from goes along, so the server applies the farmer's change
+    expect(checked.ok && checked.input.specs[0]).toEqual({ id: 3, name: '5斤装', priceFen: 2990, unit: '斤', netWeightG: 2500, stock: 4, stockWas: 4 })
     expect(checked.ok && checked.input.shipsFrom).toBe('2026-09-01')
   })
 })

@@ -78,6 +78,48 @@ describe('editing', () => {
   })
 })
 
+describe('editing while buyers order', () => {
+  const specsOf = (listing: { specs: { id: number; name: string; stock: number }[] }, stock: (s: { stock: number }) => number, stockWas?: (s: { stock: number }) => number) =>
+    listing.specs.map((s, i) => ({ id: s.id, name: s.name, priceFen: 2990 + i, netWeightG: 2500 * (i + 1), stock: stock(s), ...(stockWas ? { stockWas: stockWas(s) } : {}) }))
+
+  it('when a buyer orders while the farmer edits, saving the form keeps the sale: the farmer’s change is applied to the stock as it is now', async () => {
+    const listing = await newListing()
+    const [five] = listing.specs
+    const opened = five.stock // the form shows this
+    const buyer = await addBuyer(t)
+    expect((await placeOrder(t, buyer, [{ specId: five.id, quantity: 3 }])).statusCode).toBe(201)
+    // the farmer adds 10 in the form and saves
+    const res = await call('PUT', `/api/v1/farmer/products/${listing.id}`, listingBody([photo], { specs: specsOf(listing, (s) => s.stock + 10, (s) => s.stock) }))
+    expect(res.statusCode).toBe(200)
+    const saved = res.json().listing.specs.find((s: { id: number }) => s.id === five.id)
+    expect(saved.stock).toBe(opened - 3 + 10)
+    expect(saved.priceFen).toBe(2990)
+  })
+
+  it('a farmer lowering the stock below what was sold meanwhile stops at zero', async () => {
+    const listing = await newListing()
+    const [five] = listing.specs
+    const buyer = await addBuyer(t)
+    expect((await placeOrder(t, buyer, [{ specId: five.id, quantity: five.stock - 1 }])).statusCode).toBe(201)
+    const res = await call('PUT', `/api/v1/farmer/products/${listing.id}`, listingBody([photo], { specs: specsOf(listing, () => 0, (s) => s.stock) }))
+    expect(res.statusCode).toBe(200)
+    expect(res.json().listing.specs.map((s: { stock: number }) => s.stock)).toEqual([0, 0])
+  })
+
+  it('without the stock it started from, a save sets the stock as given', async () => {
+    const listing = await newListing()
+    const res = await call('PUT', `/api/v1/farmer/products/${listing.id}`, listingBody([photo], { specs: specsOf(listing, () => 7) }))
+    expect(res.json().listing.specs.map((s: { stock: number }) => s.stock)).toEqual([7, 7])
+  })
+
+  it('refuses a stockWas that is not a whole number of units', async () => {
+    const listing = await newListing()
+    const res = await call('PUT', `/api/v1/farmer/products/${listing.id}`, listingBody([photo], { specs: specsOf(listing, () => 7, () => -1) }))
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('VALIDATION_FAILED')
+  })
+})
+
 describe('stock, pause and sold out', () => {
   it('adjusts one spec’s stock, never below zero', async () => {
     const listing = await newListing()

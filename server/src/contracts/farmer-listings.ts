@@ -23,6 +23,12 @@ export const SpecInput = Type.Object(
     unit: Type.Optional(Unit),
     netWeightG: Type.Integer({ minimum: 1, maximum: LIMITS.netWeightGMax }),
     stock: Type.Integer({ minimum: 0, maximum: LIMITS.stockMax }),
+    /**
+     * On update, the stock the form showed when it loaded this spec. The stock then moves by
+     * `stock − stockWas` (never below 0), so what buyers ordered meanwhile stays sold; without
+     * it the stock is set to `stock`.
+     */
+    stockWas: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.stockMax })),
   },
   { additionalProperties: false },
 )

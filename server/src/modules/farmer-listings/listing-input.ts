@@ -15,6 +15,8 @@ export interface CleanSpec {
   unit: Unit
   netWeightG: number
   stock: number
+  /** The stock the farmer's form started from (on update): the change is applied, not the figure. */
+  stockWas?: number
 }
 
 export interface CleanListing {
@@ -45,6 +47,7 @@ export function cleanListing(input: ListingInputDto, farmerVillage: string): Cle
     unit: s.unit ?? '斤',
     netWeightG: s.netWeightG,
     stock: s.stock,
+    ...(s.id === undefined || s.stockWas === undefined ? {} : { stockWas: s.stockWas }),
   }))
   if (new Set(specs.map((s) => s.name)).size !== specs.length) throw badRequest('DUPLICATE_SPEC_NAME', 'Two specs have the same name')
   const ids = specs.flatMap((s) => (s.id === undefined ? [] : [s.id]))

@@ -127,6 +127,14 @@ export function createListingRepository(db: Db) {
       return row?.stock ?? null
     },
 
+    /** Moves the stock by `delta`, stopping at 0 (what was sold meanwhile cannot be unsold). */
+    async moveStock(tx: Tx, specId: number, delta: number): Promise<void> {
+      await tx
+        .update(productSpecs)
+        .set({ stock: sql`greatest(0, ${productSpecs.stock} + ${delta})` })
+        .where(eq(productSpecs.id, specId))
+    },
+
     async zeroStock(tx: Tx, productId: number): Promise<void> {
       await tx.update(productSpecs).set({ stock: 0 }).where(eq(productSpecs.productId, productId))
     },

@@ -113,7 +113,8 @@ export function createListingService({ repo, gate, ownedMediaKeys, clock }: List
         await applySpecPlan(repo, tx, productId, plan)
         const { specs: _specs, ...fields } = listing
         // Restocked in the edit: a sold-out product is on sale again (as with a stock adjustment).
-        const status = locked.status === 'sold_out' && listing.specs.some((sp) => sp.stock > 0) ? 'on_sale' : locked.status
+        const restocked = locked.status === 'sold_out' && (await repo.specsOf(tx, [productId])).some((sp) => sp.stock > 0)
+        const status = restocked ? 'on_sale' : locked.status
         await repo.updateProduct(tx, productId, { ...fields, ...review, status, updatedAt: clock() })
       })
       return { listing: await dto(await ownProduct(farmer, productId)), check: changed ? outcome : 'pass' }

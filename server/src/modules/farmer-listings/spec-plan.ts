@@ -1,6 +1,8 @@
 /**
  * Editing a product's specs: which to update, add and delete. A spec that was ever ordered
- * cannot be deleted (order lines point at it); the farmer sets its stock to 0 instead.
+ * cannot be deleted (order lines point at it); the farmer sets its stock to 0 instead. When the
+ * form says which stock it started from, the farmer's change is applied to the stock as it is
+ * now, so orders placed while the farmer was editing are not sold twice.
  */
 import { AppError, badRequest } from '../../http/errors'
 import { LIMITS } from '../../../../src/domain/limits'
@@ -9,7 +11,8 @@ import type { CleanSpec } from './listing-input'
 import type { ListingRepository, SpecRow, SpecValues } from './listing-repository'
 
 export interface SpecPlan {
-  update: { id: number; values: SpecValues }[]
+  /** `stockDelta` set: move the stock by it (values then leave stock out). */
+  update: { id: number; values: Partial<SpecValues>; stockDelta?: number }[]
   insert: SpecValues[]
   remove: number[]
 }
@@ -17,10 +20,12 @@ export interface SpecPlan {
 export function planSpecs(current: SpecRow[], wanted: CleanSpec[], ordered: Set<number>): SpecPlan {
   const currentIds = new Set(current.map((s) => s.id))
   const plan: SpecPlan = { update: [], insert: [], remove: [] }
-  wanted.forEach(({ id, ...values }, sortOrder) => {
+  wanted.forEach(({ id, stockWas, ...values }, sortOrder) => {
     if (id === undefined) return plan.insert.push({ ...values, sortOrder })
     if (!currentIds.has(id)) throw badRequest('UNKNOWN_SPEC', `Spec ${id} is not one of this product's specs`)
-    plan.update.push({ id, values: { ...values, sortOrder } })
+    if (stockWas === undefined) return plan.update.push({ id, values: { ...values, sortOrder } })
+    const { stock, ...rest } = values
+    plan.update.push({ id, values: { ...rest, sortOrder }, stockDelta: stock - stockWas })
   })
   const kept = new Set(plan.update.map((u) => u.id))
   plan.remove = current.filter((s) => !kept.has(s.id)).map((s) => s.id)
@@ -35,6 +40,9 @@ export async function applySpecPlan(repo: ListingRepository, tx: Tx, productId: 
   await repo.deleteSpecs(tx, plan.remove)
   // Longer than any real spec name (LIMITS.specNameMax), so it cannot collide with one.
   for (const u of plan.update) await repo.updateSpec(tx, u.id, { name: `~renaming-spec-${u.id}~`.padEnd(LIMITS.specNameMax + 10, '~') })
-  for (const u of plan.update) await repo.updateSpec(tx, u.id, u.values)
+  for (const u of plan.update) {
+    await repo.updateSpec(tx, u.id, u.values)
+    if (u.stockDelta) await repo.moveStock(tx, u.id, u.stockDelta)
+  }
   await repo.insertSpecs(tx, productId, plan.insert)
 }

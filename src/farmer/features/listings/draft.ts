@@ -26,6 +26,8 @@ export interface DraftSpec {
   /** Net weight as typed, in 斤. */
   weightJin: string
   stock: string
+  /** The stock the server had when this spec was loaded for editing: the server applies the change. */
+  stockWas?: number
   /** Ask for the weight even for 斤/kg (a spec saved with some other weight per unit). */
   askWeight?: boolean
 }
@@ -124,7 +126,7 @@ export function draftFromListing(l: ListingDto): ListingDraft {
     origin: l.origin,
     specs: l.specs.map((s) => {
       const weightJin = gramsToJinText(s.netWeightG)
-      return { id: s.id, name: s.name, price: fenToYuanInput(s.priceFen), unit: s.unit, weightJin, stock: String(s.stock), askWeight: weightJin !== NATURAL_JIN[s.unit] }
+      return { id: s.id, name: s.name, price: fenToYuanInput(s.priceFen), unit: s.unit, weightJin, stock: String(s.stock), stockWas: s.stock, askWeight: weightJin !== NATURAL_JIN[s.unit] }
     }),
     harvestStart: l.harvestStart,
     harvestEnd: l.harvestEnd,
@@ -189,6 +191,7 @@ export function draftToInput(d: ListingDraft): DraftCheck {
         unit: s.unit,
         netWeightG: jinToGrams(s.weightJin)!,
         stock: Number(s.stock.trim()),
+        ...(s.id === undefined || s.stockWas === undefined ? {} : { stockWas: s.stockWas }),
       })),
     },
   }
