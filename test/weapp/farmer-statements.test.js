@@ -2,7 +2,9 @@
  * 我的结算单 in the compiled dist/weapp (miniprogram-simulate) against a real API server with the
  * demo data. A buyer pays an order for the demo farmer's produce, so the farmer has a draft
  * statement for this week; signed in as that farmer, the page must show it with the figures
- * GET /api/v1/farmer/statements gives, and the farmer home must lead there.
+ * GET /api/v1/farmer/statements gives, and the farmer home must lead there. The demo store's
+ * past sales give the farmer older statements too: a paid one must read 已付款 with its transfer
+ * reference, a confirmed one 已确认, each with its net.
  */
 const dayjs = require('dayjs')
 const isoWeek = require('dayjs/plugin/isoWeek')
@@ -10,21 +12,42 @@ const utc = require('dayjs/plugin/utc')
 const { renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { apiClient } = require('./support/api-client')
+const { yuan } = require('./support/format')
 const { launchSignedIn } = require('./support/launch')
 
 dayjs.extend(utc)
 dayjs.extend(isoWeek)
 
-const yuan = (fen) => `${fen < 0 ? '-' : ''}¥${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
 // This week in China (UTC+8 all year), as the server names it, and its days as the page shows them.
 const chinaNow = dayjs.utc().add(8, 'hour')
 const WEEK = `${chinaNow.isoWeekYear()}-W${String(chinaNow.isoWeek()).padStart(2, '0')}`
 const monthDay = (d) => `${d.month() + 1}月${d.date()}日`
 const DATES = `${monthDay(chinaNow.startOf('isoWeek'))}–${monthDay(chinaNow.endOf('isoWeek'))}`
 
+/**
+ * The farmer's newest statement in `status` (GET /api/v1/farmer/statements, newest week first).
+ * The demo store confirms and pays older weeks, but which weeks hold the demo farmer's sales
+ * depends on the date; without one in that state, the manager settles a finished week to it:
+ * the oldest one not yet paid for 'paid', the newest draft for 'confirmed'.
+ */
+async function pastStatement(client, farmer, manager, status) {
+  const mine = async () => (await client.api('/api/v1/farmer/statements', { token: farmer.token })).statements
+  const statements = await mine()
+  const found = statements.find((s) => s.status === status)
+  if (found) return found
+  const open = statements.filter((s) => s.week !== WEEK && (s.status === 'draft' || (status === 'paid' && s.status === 'confirmed')))
+  const target = status === 'paid' ? open[open.length - 1] : open[0]
+  const path = `/api/v1/coop/settlements/${farmer.user.farmerId}/${target.week}`
+  if (target.status === 'draft') await client.api(`${path}/confirm`, { method: 'POST', token: manager.token })
+  if (status === 'paid') await client.api(`${path}/pay`, { method: 'POST', token: manager.token, body: { paymentRef: `TEST-${target.week}` } })
+  return (await mine()).find((s) => s.week === target.week)
+}
+
 let server
 let navigations
 let statement
+let paid
+let confirmed
 
 beforeAll(async () => {
   server = await startServer()
@@ -34,6 +57,9 @@ beforeAll(async () => {
   await client.paidOrderForFarmer(buyer, farmer.user.farmerId)
   const mine = await client.api('/api/v1/farmer/statements', { token: farmer.token })
   statement = mine.statements.find((s) => s.week === WEEK)
+  const manager = await client.signIn('coop_admin')
+  paid = await pastStatement(client, farmer, manager, 'paid')
+  confirmed = await pastStatement(client, farmer, manager, 'confirmed')
 
   navigations = launchSignedIn(server.baseUrl, farmer)
 }, 120_000)
@@ -67,4 +93,25 @@ it('the farmer home leads to 我的结算单', async () => {
   await waitFor(() => !!page.querySelector('#open-statements'))
   page.querySelector('#open-statements').dispatchEvent('tap')
   await waitFor(() => navigations.includes('/farmer/pages/statements/index'))
+})
+
+it('a paid past week reads 已付款 with the day it was paid, its transfer reference and net', async () => {
+  expect(paid).toMatchObject({ status: 'paid', paymentRef: expect.any(String) })
+  const page = renderPage('farmer/pages/statements/index')
+  await waitFor(() => !!page.querySelector(`#statement-${paid.week}`))
+  expect(page.querySelector(`#statement-status-${paid.week}`).dom.textContent).toBe('已付款')
+  expect(page.querySelector(`#statement-net-${paid.week}`).dom.textContent).toBe(yuan(paid.netFen))
+  const paidOn = dayjs.utc(paid.paidAt).add(8, 'hour')
+  expect(page.querySelector(`#statement-${paid.week}`).dom.textContent).toContain(`${monthDay(paidOn)}已付款，转账凭证号 ${paid.paymentRef}`)
+})
+
+it('a confirmed past week reads 已确认, waiting for the transfer, with its net', async () => {
+  expect(confirmed).toMatchObject({ status: 'confirmed', paymentRef: null })
+  const page = renderPage('farmer/pages/statements/index')
+  await waitFor(() => !!page.querySelector(`#statement-${confirmed.week}`))
+  expect(page.querySelector(`#statement-status-${confirmed.week}`).dom.textContent).toBe('已确认')
+  expect(page.querySelector(`#statement-net-${confirmed.week}`).dom.textContent).toBe(yuan(confirmed.netFen))
+  const card = page.querySelector(`#statement-${confirmed.week}`).dom.textContent
+  expect(card).toContain('金额已确认，等合作社付款')
+  expect(card).not.toContain('转账凭证号')
 })

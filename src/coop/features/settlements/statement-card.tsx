@@ -4,11 +4,11 @@ import { useState } from 'react'
 import type { StatementDto } from '../../../../server/src/contracts/coop'
 import { formatBps, formatFen, STATEMENT_STATUS_TEXT } from '../../shared/format'
 
-function Row({ label, value, total }: { label: string; value: string; total?: boolean }) {
+function Row({ id, label, value, total }: { id?: string; label: string; value: string; total?: boolean }) {
   return (
     <View className={`c-row${total ? ' c-row--total' : ''}`}>
       <Text className="c-row__label">{label}</Text>
-      <Text>{value}</Text>
+      <Text id={id}>{value}</Text>
     </View>
   )
 }
@@ -27,7 +27,7 @@ export function StatementCard({ s, actions }: { s: StatementDto; actions: Statem
       <View className="c-card__title">
         <Text>
           {s.farmerName}
-          <Text className={`c-tag c-tag--${s.status}`}>{STATEMENT_STATUS_TEXT[s.status]}</Text>
+          <Text id={`statement-status-${s.farmerId}`} className={`c-tag c-tag--${s.status}`}>{STATEMENT_STATUS_TEXT[s.status]}</Text>
         </Text>
         <Text className="c-muted">{s.orders}单</Text>
       </View>
@@ -41,8 +41,12 @@ export function StatementCard({ s, actions }: { s: StatementDto; actions: Statem
           · 订单 {a.orderNo}（{a.saleWeek}）退款 {formatFen(a.adjustmentFen)}
         </Text>
       ))}
-      <Row label="应付农户" value={formatFen(s.netFen)} total />
-      {s.status === 'paid' ? <Text className="c-muted">付款凭证：{s.paymentRef}</Text> : null}
+      <Row id={`statement-net-${s.farmerId}`} label="应付农户" value={formatFen(s.netFen)} total />
+      {s.status === 'paid' ? (
+        <Text id={`payment-ref-${s.farmerId}`} className="c-muted">
+          付款凭证：{s.paymentRef}
+        </Text>
+      ) : null}
       {s.status === 'draft' && actions.canConfirm ? (
         <View className="c-actions">
           <Button id={`confirm-${s.farmerId}`} className={`c-button c-button--small${actions.busy ? ' c-button--off' : ''}`} disabled={actions.busy} onClick={() => actions.onConfirm(s)}>
@@ -52,7 +56,7 @@ export function StatementCard({ s, actions }: { s: StatementDto; actions: Statem
       ) : null}
       {s.status === 'confirmed' ? (
         <View className="c-actions c-actions--form">
-          <Input className="c-input" placeholder="转账凭证号" maxlength={64} value={ref} onInput={(e) => setRef(e.detail.value)} />
+          <Input id={`pay-ref-${s.farmerId}`} className="c-input" placeholder="转账凭证号" maxlength={64} value={ref} onInput={(e) => setRef(e.detail.value)} />
           <Button
             id={`pay-${s.farmerId}`}
             className={`c-button c-button--small${actions.busy || ref.trim() === '' ? ' c-button--off' : ''}`}
