@@ -16,6 +16,9 @@ const { launchSignedIn } = require('./support/launch')
 
 const PAYMENT_REF = 'ICBC-20261130-0042'
 
+// How the pages name a week: 2026-W47 → 2026年第47周.
+const weekTitle = (week) => `${week.slice(0, 4)}年第${Number(week.slice(6))}周`
+
 let server
 let client
 let manager
@@ -90,7 +93,7 @@ it('the last finished week’s drafts can be confirmed: 确认结算单 after th
   modals.length = 0
   page.querySelector(`#confirm-${id}`).dispatchEvent('tap')
   await waitFor(() => text(page, `#statement-status-${id}`) === '已确认')
-  expect(modals).toEqual([{ title: '确认结算单', content: expect.stringContaining(`${target.farmerName} 本周应付 ${yuan(target.netFen)}`) }])
+  expect(modals).toEqual([{ title: '确认结算单', content: expect.stringContaining(`${target.farmerName} ${weekTitle(week)}应付 ${yuan(target.netFen)}`) }])
   expect(page.querySelector(`#confirm-${id}`)).toBeFalsy()
   expect(text(page, `#statement-net-${id}`)).toBe(yuan(target.netFen))
   expect(page.querySelector(`#pay-${id}`)).toBeTruthy()

@@ -7,6 +7,7 @@ import { StatementCard } from '../../features/settlements'
 import { coopApi } from '../../shared/api'
 import { coopPage } from '../../shared/coop-gate'
 import { DownloadButton } from '../../shared/download-button'
+import { weekLabel } from '../../../domain/weeks'
 import { formatFen } from '../../shared/format'
 import { Loaded, useWeekResource } from '../../shared/loaded'
 import { ShowMore, usePaged } from '../../shared/paged'
@@ -18,7 +19,7 @@ function StatementList({ data, week, action }: { data: StatementListDto; week: s
   const { busy, act } = action
   const paged = usePaged(data.statements)
   const onConfirm = async (s: StatementDto) => {
-    const ok = await confirmModal({ title: '确认结算单', content: `${s.farmerName} 本周应付 ${formatFen(s.netFen)}。确认后金额不再变动，之后的退款计入下一周。` })
+    const ok = await confirmModal({ title: '确认结算单', content: `${s.farmerName} ${weekLabel(week)}应付 ${formatFen(s.netFen)}。确认后金额不再变动，之后的退款计入下一周。` })
     if (ok) await act(() => coopApi.confirm(s.farmerId, week), '已确认')
   }
   const onPay = (s: StatementDto, paymentRef: string) => act(() => coopApi.pay(s.farmerId, week, paymentRef), '已记录付款')
@@ -27,11 +28,11 @@ function StatementList({ data, week, action }: { data: StatementListDto; week: s
     <View>
       <View className="c-card">
         <View className="c-row c-row--total">
-          <Text>本周应付合计</Text>
+          <Text>这一周应付合计</Text>
           <Text id="statements-total">{formatFen(data.totals.netFen)}</Text>
         </View>
         <Text className="c-muted">
-          {data.weekOver ? '本周已结束，可以逐个确认结算单。' : '本周还没结束，结束后才能确认。'}佣金 {data.cooperative.commissionBps / 100}%，运费归农户。
+          {data.weekOver ? '这一周已结束，可以逐个确认结算单。' : '本周还没结束，结束后才能确认。'}佣金 {data.cooperative.commissionBps / 100}%，运费归农户。
         </Text>
       </View>
       {data.statements.length === 0 ? <EmptyState text="这一周没有需要结算的成员" /> : null}
