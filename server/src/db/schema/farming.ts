@@ -29,6 +29,8 @@ export const media = pgTable(
     ownerUserId: bigint('owner_user_id', { mode: 'number' }).notNull().references(() => users.id),
     /** Client-chosen id of the upload, so a retried upload does not store the photo twice. */
     uploadId: text('upload_id').notNull(),
+    /** sha256 of the bytes sent, so a reused Upload-Id with other bytes is told apart from a retry (null before it was kept). */
+    sourceSha256: text('source_sha256'),
     mime: text('mime').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),

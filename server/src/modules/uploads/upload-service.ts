@@ -1,9 +1,11 @@
 /**
  * Photo uploads: check, re-encode without metadata, store two sizes, record the media row.
- * A retry with the same Upload-Id returns the first result and stores nothing new.
+ * A retry with the same Upload-Id (and the same bytes) returns the first result and stores
+ * nothing new; the same Upload-Id with other bytes is refused, never answered with another photo.
  */
 import crypto from 'node:crypto'
 import type { UploadResultDto } from '../../contracts/farmer-listings'
+import { AppError } from '../../http/errors'
 import { photoUrls } from '../media/photo-urls'
 import { processImage } from './image-processing'
 import type { MediaStore } from './media-store'
@@ -17,12 +19,21 @@ export interface UploadOutcome {
 
 const toResult = (row: MediaRow): UploadResultDto => ({ key: row.key, ...photoUrls(row.key), width: row.width, height: row.height })
 
+/** The first upload under this id, as a retry's answer; other bytes under the same id are a client fault. */
+function retried(row: MediaRow, sha256: string): UploadOutcome {
+  if (row.sourceSha256 !== null && row.sourceSha256 !== sha256) {
+    throw new AppError(409, 'UPLOAD_ID_REUSED', 'This Upload-Id was used for another photo; use a new id for a new photo')
+  }
+  return { created: false, result: toResult(row) }
+}
+
 export function createUploadService({ repo, store }: { repo: UploadRepository; store: MediaStore }) {
   return {
     async upload(ownerUserId: number, uploadId: string | undefined, bytes: Buffer): Promise<UploadOutcome> {
       const id = uploadId ?? crypto.randomUUID()
+      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
       const existing = await repo.findByUploadId(ownerUserId, id)
-      if (existing) return { created: false, result: toResult(existing) }
+      if (existing) return retried(existing, sha256)
 
       const image = await processImage(bytes)
       const key = `u/${crypto.randomBytes(12).toString('hex')}`
@@ -31,7 +42,7 @@ export function createUploadService({ repo, store }: { repo: UploadRepository; s
       await store.put(files[1], image.thumb.bytes, 'image/jpeg')
       const dropFiles = () => Promise.all(files.map((f) => store.delete(f))).then(() => undefined)
       const row = await repo
-        .insert({ key, ownerUserId, uploadId: id, mime: 'image/jpeg', width: image.display.width, height: image.display.height, bytes: image.display.bytes.length })
+        .insert({ key, ownerUserId, uploadId: id, sourceSha256: sha256, mime: 'image/jpeg', width: image.display.width, height: image.display.height, bytes: image.display.bytes.length })
         .catch(async (err: unknown) => {
           await dropFiles().catch(() => undefined)
           throw err
@@ -41,7 +52,7 @@ export function createUploadService({ repo, store }: { repo: UploadRepository; s
       await dropFiles()
       const winner = await repo.findByUploadId(ownerUserId, id)
       if (!winner) throw new Error('upload vanished after a conflicting insert')
-      return { created: false, result: toResult(winner) }
+      return retried(winner, sha256)
     },
   }
 }

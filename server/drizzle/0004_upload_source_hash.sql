@@ -1,0 +1,1 @@
+ALTER TABLE "media" ADD COLUMN "source_sha256" text;
