@@ -11,36 +11,26 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Client } from 'pg'
 import { sql } from 'drizzle-orm'
-import { openStore, pgConnection, type Store } from '../server/src/db/client'
+import { openStore, type Store } from '../server/src/db/client'
 import { createReportService } from '../server/src/modules/coop-reports/report-service'
 import { createSettlementService } from '../server/src/modules/settlements/settlement-service'
 import { addWeeks, currentWeek, weekRange } from '../src/domain/weeks'
 import { rebuildRollup } from '../server/src/modules/sales-rollup/rebuild-rollup'
 import { generate } from './weekly-report-data'
+import { admin, databaseUrl } from './bench-store'
+import { loadAvg, parseArgs, pct, storesFrom } from './stats'
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? "true"]))
-const STORES = args.store === 'postgres' || args.store === 'pglite' ? [args.store] : ['postgres', 'pglite']
+const args = parseArgs()
+const STORES = storesFrom(args)
 const ORDERS = Number(args.orders ?? 1_000_000)
 const PGLITE_ORDERS = Number(args['pglite-orders'] ?? ORDERS)
 const RUNS = Number(args.runs ?? 200)
 const KEEP = args.keep === 'true'
 /** Reuse the PostgreSQL database a `--keep` run left (migrations run, the rollup is rebuilt, orders stay). */
 const REUSE = args.reuse === 'true'
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test'
 const NOW = new Date('2026-11-28T02:00:00Z')
 const DB_NAME = 'xiangji_bench_report'
-
-async function admin(statement: string): Promise<void> {
-  const client = new Client(pgConnection(SERVER))
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
 
 async function open(kind: string): Promise<{ store: Store; cleanup: () => Promise<void> }> {
   if (kind === 'postgres') {
@@ -48,17 +38,13 @@ async function open(kind: string): Promise<{ store: Store; cleanup: () => Promis
       await admin(`drop database if exists ${DB_NAME} with (force)`)
       await admin(`create database ${DB_NAME}`)
     }
-    const url = new URL(SERVER)
-    url.pathname = `/${DB_NAME}`
-    const store = await openStore({ kind: 'postgres', url: url.toString(), maxConnections: 4 })
+    const store = await openStore({ kind: 'postgres', url: databaseUrl(DB_NAME), maxConnections: 4 })
     return { store, cleanup: async () => (KEEP ? undefined : admin(`drop database if exists ${DB_NAME} with (force)`)) }
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-bench-report-'))
   const store = await openStore({ kind: 'pglite', dataDir: path.join(dir, 'pglite') })
   return { store, cleanup: async () => (KEEP ? console.log(`  kept ${dir}`) : fs.rmSync(dir, { recursive: true, force: true })) }
 }
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
 async function time(label: string, runs: number, fn: (i: number) => Promise<unknown>): Promise<string> {
   for (let i = 0; i < 5; i += 1) await fn(i)
@@ -101,8 +87,7 @@ async function bench(kind: string): Promise<void> {
     const week = currentWeek(NOW)
     const lastWeek = addWeeks(week, -1)
     const randomWeek = (i: number) => addWeeks(week, -((i * 37) % 100))
-    const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
-    console.log(`\n  load average before timing (1/5/15 min): ${load()} — other processes on the machine inflate the figures`)
+    console.log(`\n  load average before timing (1/5/15 min): ${loadAvg()} — other processes on the machine inflate the figures`)
     console.log('\n| what | runs | p50 ms | p95 ms | max ms |\n| --- | --- | --- | --- | --- |')
     await time(`weekly report, ${lastWeek} (same week each run)`, RUNS, () => reports.weekly(cooperativeId, lastWeek))
     await time('weekly report, a different week each run (2 years)', RUNS, (i) => reports.weekly(cooperativeId, randomWeek(i)))
@@ -116,7 +101,7 @@ async function bench(kind: string): Promise<void> {
     await time('for contrast: 52-week total from raw order items', 5, () =>
       store.db.execute(sql`select sum(i.line_total_fen) from orders o join order_items i on i.order_id = o.id where o.paid_at >= ${weekRange(addWeeks(week, -51)).start.toISOString()}::timestamptz`),
     )
-    console.log(`\n  load average after timing: ${load()}; ${kind} total ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+    console.log(`\n  load average after timing: ${loadAvg()}; ${kind} total ${((performance.now() - t0) / 1000).toFixed(0)} s`)
   } finally {
     await store.close()
     await cleanup()
