@@ -77,6 +77,17 @@ describe('Upload-Id', () => {
     expect(storedFiles().length).toBe(before + 2) // one display size + one thumbnail
   })
 
+  it('refuses the same id with another photo (409) and stores nothing for it', async () => {
+    const first = await upload(t, alice, await testJpeg({ width: 640, height: 480 }), { uploadId: 'reused-id-0001' })
+    expect(first.statusCode).toBe(201)
+    const before = storedFiles().length
+    const other = await upload(t, alice, await testJpeg({ width: 480, height: 640 }), { uploadId: 'reused-id-0001' })
+    expect(other.statusCode).toBe(409)
+    expect(other.json()).toEqual({ error: { code: 'UPLOAD_ID_REUSED', message: expect.any(String) } })
+    expect(storedFiles().length).toBe(before)
+    expect(await t.store.db.select().from(media).where(eq(media.uploadId, 'reused-id-0001'))).toHaveLength(1)
+  })
+
   it('stores concurrent retries once', async () => {
     const bytes = await testJpeg({ width: 500, height: 500 })
     const results = await Promise.all([1, 2, 3].map(() => upload(t, alice, bytes, { uploadId: 'concurrent-0001' })))
