@@ -11,7 +11,7 @@ import { buildApp } from '../server/src/app'
 import { loadConfig } from '../server/src/config'
 import type { Store } from '../server/src/db/client'
 import { openConfiguredStore } from '../server/src/store'
-import type { TestApp } from '../test/support/app'
+import { sandboxLogin, type TestApp } from '../test/support/app'
 import type { BenchTarget } from './bench-store'
 
 export interface StartTimings {
@@ -67,12 +67,7 @@ export async function startBenchApp(target: BenchTarget, { logLevel = 'warn', pr
     config,
     baseUrl: `http://127.0.0.1:${port}`,
     timings: { openMs, prepareMs, buildAppMs, listenMs },
-    async login(openid) {
-      const code = app.sandbox!.loginCodes.issue(openid)
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { code } })
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
-      return res.json().token as string
-    },
+    login: (openid) => sandboxLogin(app, openid),
     async close() {
       await app.close()
       await store.close()

@@ -3,6 +3,7 @@
  * products, 4 specs, are the hot rows most carts hit), buyers with an address, the carts they
  * send, and the facts read back from the store afterwards to check nothing was lost or doubled.
  */
+import { prng } from '../src/domain/prng'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../server/src/db/client'
 import { farmerShipping } from '../server/src/db/schema'
@@ -64,16 +65,7 @@ export async function addBuyers(t: TestApp, n: number): Promise<BenchBuyer[]> {
 }
 
 /** A small, seeded PRNG (mulberry32): the same carts every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const random = prng
 
 /**
  * A cart as real traffic sends it: 1 line (60 %), 2 (30 %) or 3 (10 %); the first line is one of

@@ -8,6 +8,7 @@
  * every media key the demo data refers to; the output is committed. Deterministic: the same
  * code draws the same pictures (the random layout is seeded by the key).
  */
+import { prngOf } from '../src/domain/prng'
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
@@ -22,18 +23,7 @@ const PORTRAIT = { display: 360, thumb: 160 }
 
 type Rng = () => number
 
-function seededRng(key: string): Rng {
-  let h = 2166136261
-  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
-  let a = h >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const seededRng = (key: string): Rng => prngOf(key)
 
 const f = (n: number) => (Math.round(n * 10) / 10).toString()
 type Stop = [offset: number, color: string, opacity?: number]

@@ -20,6 +20,14 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/** Signs in through the real login protocol (a sandbox code → /api/v1/auth/login); returns the bearer token. */
+export async function sandboxLogin(app: FastifyInstance, openid: string): Promise<string> {
+  const code = app.sandbox!.loginCodes.issue(openid)
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { code } })
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
+  return res.json().token as string
+}
+
 export interface TestAppOptions {
   clock?: () => Date
   paySandbox?: Partial<PaySandboxOptions>
@@ -47,12 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     app,
     store: testStore.store,
     config,
-    async login(openid) {
-      const code = app.sandbox!.loginCodes.issue(openid)
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { code } })
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
-      return res.json().token as string
-    },
+    login: (openid) => sandboxLogin(app, openid),
     async close() {
       await app.close()
       await testStore.close()

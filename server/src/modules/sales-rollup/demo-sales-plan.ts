@@ -3,6 +3,8 @@
  * busier at weekends and growing week on week, buyers mostly in Guizhou and the big cities,
  * about one order in twenty-five refunded. Pure: the same seed gives the same plan.
  */
+import { prng } from '../../../../src/domain/prng'
+
 export interface DemoSpec {
   specId: number
   productId: number
@@ -30,18 +32,6 @@ const PROVINCES: readonly [string, number][] = [
   ['江苏省', 6], ['重庆市', 5], ['湖南省', 4], ['云南省', 3], ['湖北省', 2], ['福建省', 2],
 ]
 const DAY_MS = 86_400_000
-
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function weighted<T>(rand: () => number, items: readonly [T, number][]): T {
   const total = items.reduce((s, [, w]) => s + w, 0)
