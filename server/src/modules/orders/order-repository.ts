@@ -151,8 +151,8 @@ export async function insertOrders(db: Executor, rows: NewOrder[]): Promise<Orde
   return db.insert(orders).values(rows).returning()
 }
 
-export async function insertItems(db: Executor, rows: (typeof orderItems.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(orderItems).values(rows)
+export async function insertItems(db: Executor, rows: (typeof orderItems.$inferInsert)[]): Promise<OrderItemRow[]> {
+  return rows.length > 0 ? db.insert(orderItems).values(rows).returning() : []
 }
 
 export async function insertEvents(db: Executor, rows: (typeof orderEvents.$inferInsert)[]): Promise<void> {

@@ -11,7 +11,7 @@ import { addresses, checkouts } from '../../db/schema'
 import type { CartLineDto, CheckoutDto, CheckoutPreviewDto } from '../../contracts/orders'
 import { AppError, notFound } from '../../http/errors'
 import { enqueue } from '../../jobs/job-queue'
-import { toCheckout } from './order-mapper'
+import { checkoutOf, summariesOf, toCheckout } from './order-mapper'
 import { newCheckoutNo, orderNo } from './order-numbers'
 import {
   findCheckoutByKey,
@@ -121,7 +121,7 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
             })),
           )
           const orderIdOfFarmer = new Map(orderRows.map((o) => [o.farmerId, o.id]))
-          await insertItems(
+          const itemRows = await insertItems(
             tx,
             priced.groups.flatMap((g) =>
               g.lines.map((l) => ({
@@ -143,9 +143,10 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
             orderRows.map((o) => ({ orderId: o.id, fromStatus: null, toStatus: 'pending_payment' as const, actor: 'buyer', actorUserId: input.buyerId, reason: '下单', createdAt: now })),
           )
           await enqueue(tx, { kind: EXPIRE_CHECKOUT_JOB, dedupeKey: `expire:checkout:${created.id}`, payload: { checkoutId: created.id }, runAt: expiresAt })
-          return { checkout: created, orders: orderRows }
+          const farmerOf = new Map(priced.groups.map((g) => [g.farmer.id, g.farmer]))
+          return checkoutOf(created, summariesOf(orderRows, itemRows, farmerOf))
         })
-        return { checkout: await toCheckout(db, checkout.checkout, checkout.orders), created: true }
+        return { checkout, created: true }
       } catch (err) {
         if (err instanceof SameKeyPlaced || isUniqueViolation(err)) {
           const winner = await replay(input, hash)
