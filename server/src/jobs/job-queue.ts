@@ -19,8 +19,13 @@ export type Job = typeof jobs.$inferSelect
 const LEASE_MS = 60_000
 const MAX_BACKOFF_MS = 60 * 60_000
 
+/** The insert `enqueue` sends, for a caller that folds it into a statement of its own. */
+export function enqueueStatement(db: Executor, job: NewJob) {
+  return db.insert(jobs).values(job).onConflictDoNothing({ target: jobs.dedupeKey })
+}
+
 export async function enqueue(db: Executor, job: NewJob): Promise<void> {
-  await db.insert(jobs).values(job).onConflictDoNothing({ target: jobs.dedupeKey })
+  await enqueueStatement(db, job)
 }
 
 /** Claims up to `limit` due jobs, leasing them for a minute. */

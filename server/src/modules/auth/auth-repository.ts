@@ -4,6 +4,29 @@ import type { Db } from '../../db/client'
 import { farmers, sessions, userRoles, users } from '../../db/schema'
 import type { MeDto, RoleDto } from '../../contracts/auth'
 
+/**
+ * A user with their roles, coop_admin cooperative and active farmer row: one row, correlated
+ * subqueries. Written with table aliases, not column objects: drizzle prints columns without
+ * their table in a one-table select, which would bind `user_id = id` inside the subquery.
+ */
+const meFields = {
+  id: users.id,
+  nickname: users.nickname,
+  roles: sql<string | null>`(select string_agg(r.role::text, ',') from ${userRoles} r where r.user_id = ${users}.id)`,
+  cooperativeId: sql<number | null>`(select r.cooperative_id from ${userRoles} r where r.user_id = ${users}.id and r.role = 'coop_admin')`.mapWith(Number),
+  farmerId: sql<number | null>`(select f.id from ${farmers} f where f.user_id = ${users}.id and f.active)`.mapWith(Number),
+}
+
+function toMe(row: { id: number; nickname: string; roles: string | null; cooperativeId: number | null; farmerId: number | null }): MeDto {
+  return {
+    id: row.id,
+    nickname: row.nickname,
+    roles: (row.roles ? (row.roles.split(',') as RoleDto[]) : []).sort(),
+    farmerId: row.farmerId,
+    cooperativeId: row.cooperativeId,
+  }
+}
+
 export function createAuthRepository(db: Db) {
   return {
     /** Finds or creates the user of an openid and makes sure they can buy; returns their id. */
@@ -27,33 +50,19 @@ export function createAuthRepository(db: Db) {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
     },
 
-    async findSessionUser(tokenHash: string, now: Date): Promise<number | null> {
+    /** The user behind an unexpired session, with roles and farmer row, in one statement. */
+    async findSessionMe(tokenHash: string, now: Date): Promise<MeDto | null> {
       const [row] = await db
-        .select({ userId: sessions.userId })
+        .select(meFields)
         .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-      return row?.userId ?? null
+      return row ? toMe(row) : null
     },
 
     async loadMe(userId: number): Promise<MeDto | null> {
-      const [user] = await db.select({ id: users.id, nickname: users.nickname }).from(users).where(eq(users.id, userId))
-      if (!user) return null
-      const roles = await db
-        .select({ role: userRoles.role, cooperativeId: userRoles.cooperativeId })
-        .from(userRoles)
-        .where(eq(userRoles.userId, userId))
-      const [farmer] = await db
-        .select({ id: farmers.id })
-        .from(farmers)
-        .where(and(eq(farmers.userId, userId), eq(farmers.active, true)))
-      const admin = roles.find((r) => r.role === 'coop_admin')
-      return {
-        id: user.id,
-        nickname: user.nickname,
-        roles: roles.map((r) => r.role as RoleDto).sort(),
-        farmerId: farmer?.id ?? null,
-        cooperativeId: admin?.cooperativeId ?? null,
-      }
+      const [row] = await db.select(meFields).from(users).where(eq(users.id, userId))
+      return row ? toMe(row) : null
     },
   }
 }

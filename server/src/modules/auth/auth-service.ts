@@ -52,8 +52,7 @@ export function createAuthService({ repo, loginClient, sessionTtlDays, now = () 
 
     /** The user behind a bearer token, or a 401. */
     async authenticate(token: string): Promise<MeDto> {
-      const userId = await repo.findSessionUser(hashToken(token), now())
-      const user = userId === null ? null : await repo.loadMe(userId)
+      const user = await repo.findSessionMe(hashToken(token), now())
       if (!user) throw unauthorized('Session expired or unknown; sign in again')
       return user
     },

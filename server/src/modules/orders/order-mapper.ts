@@ -35,10 +35,18 @@ function summary(o: OrderRow, items: OrderItemRow[], farmer: { id: number; name:
   }
 }
 
+type FarmerRef = { id: number; name: string; village: string }
+
+/** Summaries from rows already at hand; each order's items in id order, as `itemsOf` reads them. */
+export function summariesOf(rows: OrderRow[], items: OrderItemRow[], farmers: Map<number, FarmerRef>): OrderSummaryDto[] {
+  const sorted = [...items].sort((a, b) => a.id - b.id)
+  return rows.map((o) => summary(o, sorted.filter((i) => i.orderId === o.id), farmers.get(o.farmerId)!))
+}
+
 /** Summaries of several orders with two more queries (items, farmers), not one per order. */
 export async function toSummaries(db: Executor, rows: OrderRow[]): Promise<OrderSummaryDto[]> {
   const [items, farmers] = await Promise.all([itemsOf(db, rows.map((r) => r.id)), farmersByIds(db, [...new Set(rows.map((r) => r.farmerId))])])
-  return rows.map((o) => summary(o, items.filter((i) => i.orderId === o.id), farmers.get(o.farmerId)!))
+  return summariesOf(rows, items, farmers)
 }
 
 export async function toDetail(db: Executor, order: OrderRow): Promise<OrderDetailDto> {
@@ -53,12 +61,17 @@ export async function toDetail(db: Executor, order: OrderRow): Promise<OrderDeta
   }
 }
 
-export async function toCheckout(db: Executor, checkout: CheckoutRow, rows: OrderRow[]): Promise<CheckoutDto> {
+/** The checkout's answer around its orders' summaries (placement builds them from its own transaction). */
+export function checkoutOf(checkout: CheckoutRow, orders: OrderSummaryDto[]): CheckoutDto {
   return {
     id: checkout.id,
     checkoutNo: checkout.checkoutNo,
     totalFen: checkout.totalFen,
     expiresAt: checkout.expiresAt.toISOString(),
-    orders: await toSummaries(db, rows),
+    orders,
   }
+}
+
+export async function toCheckout(db: Executor, checkout: CheckoutRow, rows: OrderRow[]): Promise<CheckoutDto> {
+  return checkoutOf(checkout, await toSummaries(db, rows))
 }

@@ -13,6 +13,7 @@ import {
   refunds,
   type AddressSnapshot,
 } from '../../db/schema'
+import { enqueueStatement, type NewJob } from '../../jobs/job-queue'
 import { optionalPhoto } from '../media/photo-urls'
 import type { CartLine, SpecForSale } from './pricing'
 import type { OrderStatus } from '../../../../src/domain/order-states'
@@ -151,10 +152,27 @@ export async function insertOrders(db: Executor, rows: NewOrder[]): Promise<Orde
   return db.insert(orders).values(rows).returning()
 }
 
-export async function insertItems(db: Executor, rows: (typeof orderItems.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(orderItems).values(rows)
+/**
+ * Writes the lines of new orders, their first events and one job in ONE statement (the events
+ * and the job as data-modifying CTEs, which PostgreSQL runs whether or not they are read);
+ * returns the lines with their ids.
+ */
+export async function insertItemsWithEvents(
+  db: Executor,
+  items: Omit<OrderItemRow, 'id'>[],
+  events: (typeof orderEvents.$inferInsert)[],
+  job: NewJob,
+): Promise<OrderItemRow[]> {
+  const result = await db.execute(sql`
+    with e as (${db.insert(orderEvents).values(events).getSQL()}),
+      j as (${enqueueStatement(db, job).getSQL()})
+    ${db.insert(orderItems).values(items).returning({ id: orderItems.id, orderId: orderItems.orderId, specId: orderItems.specId }).getSQL()}`)
+  const idOf = new Map(
+    (result as unknown as { rows: { id: string | number; order_id: string | number; spec_id: string | number }[] }).rows.map((r) => [
+      `${Number(r.order_id)}:${Number(r.spec_id)}`,
+      Number(r.id),
+    ]),
+  )
+  return items.map((i) => ({ ...i, id: idOf.get(`${i.orderId}:${i.specId}`)! }))
 }
 
-export async function insertEvents(db: Executor, rows: (typeof orderEvents.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(orderEvents).values(rows)
-}

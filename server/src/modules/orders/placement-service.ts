@@ -5,20 +5,19 @@
  * stock with one conditional update, and writes one order per farmer with its events.
  */
 import crypto from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { addresses, checkouts } from '../../db/schema'
 import type { CartLineDto, CheckoutDto, CheckoutPreviewDto } from '../../contracts/orders'
 import { AppError, notFound } from '../../http/errors'
-import { enqueue } from '../../jobs/job-queue'
-import { toCheckout } from './order-mapper'
+import { checkoutOf, summariesOf, toCheckout } from './order-mapper'
 import { newCheckoutNo, orderNo } from './order-numbers'
 import {
   findCheckoutByKey,
-  insertEvents,
-  insertItems,
+  insertItemsWithEvents,
   insertOrders,
   ordersOfCheckout,
+  type CheckoutRow,
   reserveStock,
   specsForSale,
 } from './order-repository'
@@ -49,13 +48,17 @@ export interface PlacementDeps {
 }
 
 export function createPlacementService({ db, clock, payWindowMinutes }: PlacementDeps) {
-  async function replay(input: PlaceOrderInput, hash: string): Promise<{ checkout: CheckoutDto; created: boolean } | null> {
-    const existing = await findCheckoutByKey(db, input.buyerId, input.idempotencyKey)
-    if (!existing) return null
+  /** The first placement's answer for this key, or a 409 if it was made with another body. */
+  async function answerAgain(existing: CheckoutRow, hash: string): Promise<{ checkout: CheckoutDto; created: boolean }> {
     if (existing.requestHash !== hash) {
       throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different order')
     }
     return { checkout: await toCheckout(db, existing, await ordersOfCheckout(db, existing.id)), created: false }
+  }
+
+  async function replay(input: PlaceOrderInput, hash: string): Promise<{ checkout: CheckoutDto; created: boolean } | null> {
+    const existing = await findCheckoutByKey(db, input.buyerId, input.idempotencyKey)
+    return existing ? answerAgain(existing, hash) : null
   }
 
   return {
@@ -66,13 +69,14 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
 
     async place(input: PlaceOrderInput): Promise<{ checkout: CheckoutDto; created: boolean }> {
       const hash = requestHash(input)
-      const earlier = await replay(input, hash)
-      if (earlier) return earlier
-
-      const [address] = await db
-        .select()
-        .from(addresses)
-        .where(and(eq(addresses.id, input.addressId), eq(addresses.userId, input.buyerId)))
+      // One round trip for both checks: an earlier checkout with this key (a replay wins even if
+      // the address has gone since) and the buyer's address.
+      const [{ earlier, address }] = await db
+        .select({ earlier: checkouts, address: addresses })
+        .from(sql`(select 1) as one`)
+        .leftJoin(checkouts, and(eq(checkouts.buyerId, input.buyerId), eq(checkouts.idempotencyKey, input.idempotencyKey)))
+        .leftJoin(addresses, and(eq(addresses.id, input.addressId), eq(addresses.userId, input.buyerId)))
+      if (earlier) return answerAgain(earlier, hash)
       if (!address) throw new AppError(404, 'ADDRESS_NOT_FOUND', 'Address not found')
       const lines = mergeLines(input.items)
       const now = clock()
@@ -121,7 +125,7 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
             })),
           )
           const orderIdOfFarmer = new Map(orderRows.map((o) => [o.farmerId, o.id]))
-          await insertItems(
+          const itemRows = await insertItemsWithEvents(
             tx,
             priced.groups.flatMap((g) =>
               g.lines.map((l) => ({
@@ -137,15 +141,13 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
                 lineTotalFen: l.lineTotalFen,
               })),
             ),
-          )
-          await insertEvents(
-            tx,
             orderRows.map((o) => ({ orderId: o.id, fromStatus: null, toStatus: 'pending_payment' as const, actor: 'buyer', actorUserId: input.buyerId, reason: '下单', createdAt: now })),
+            { kind: EXPIRE_CHECKOUT_JOB, dedupeKey: `expire:checkout:${created.id}`, payload: { checkoutId: created.id }, runAt: expiresAt },
           )
-          await enqueue(tx, { kind: EXPIRE_CHECKOUT_JOB, dedupeKey: `expire:checkout:${created.id}`, payload: { checkoutId: created.id }, runAt: expiresAt })
-          return { checkout: created, orders: orderRows }
+          const farmerOf = new Map(priced.groups.map((g) => [g.farmer.id, g.farmer]))
+          return checkoutOf(created, summariesOf(orderRows, itemRows, farmerOf))
         })
-        return { checkout: await toCheckout(db, checkout.checkout, checkout.orders), created: true }
+        return { checkout, created: true }
       } catch (err) {
         if (err instanceof SameKeyPlaced || isUniqueViolation(err)) {
           const winner = await replay(input, hash)
