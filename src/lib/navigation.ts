@@ -15,19 +15,24 @@ function encodeItems(items: readonly CheckoutItem[]): string {
   return items.map((i) => `${i.specId}x${i.quantity}`).join(',')
 }
 
-/** The reverse of encodeItems; anything malformed is dropped. */
-export function parseCheckoutItems(raw: string | undefined): CheckoutItem[] {
+/** A comma-separated page parameter (`?ids=12,15`), percent-decoded, each part trimmed; [] when it does not decode. */
+export function listParam(raw: string | undefined): string[] {
   if (!raw) return []
-  let text = raw
   try {
-    text = decodeURIComponent(raw)
+    return decodeURIComponent(raw)
+      .split(',')
+      .map((part) => part.trim())
   } catch {
     return []
   }
+}
+
+/** The reverse of encodeItems; anything malformed is dropped. */
+export function parseCheckoutItems(raw: string | undefined): CheckoutItem[] {
   const items: CheckoutItem[] = []
   const seen = new Set<number>()
-  for (const part of text.split(',')) {
-    const m = /^(\d{1,15})x(\d{1,3})$/.exec(part.trim())
+  for (const part of listParam(raw)) {
+    const m = /^(\d{1,15})x(\d{1,3})$/.exec(part)
     if (!m) continue
     const specId = Number(m[1])
     const quantity = Number(m[2])

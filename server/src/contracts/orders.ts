@@ -221,6 +221,7 @@ export type CartLineDto = Static<typeof CartLine>
 export type CheckoutPreviewDto = Static<typeof CheckoutPreview>
 export type PreviewGroupDto = Static<typeof PreviewGroup>
 export type PreviewLineDto = Static<typeof PreviewLine>
+export type OrderItemDto = Static<typeof OrderItem>
 export type OrderSummaryDto = Static<typeof OrderSummary>
 export type OrderDetailDto = Static<typeof OrderDetail>
 export type OrderPageDto = Static<typeof OrderPage>

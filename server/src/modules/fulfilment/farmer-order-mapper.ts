@@ -1,6 +1,7 @@
 /** Order rows → the farmer's order shape (items, full delivery address, WeChat sync state). */
 import type { FarmerOrderDto, FarmerOrderStatusDto } from '../../contracts/fulfilment'
 import type { Executor } from '../../db/client'
+import { itemDto } from '../orders/order-mapper'
 import { itemsOf, type OrderRow } from '../orders/order-repository'
 import { syncStates } from './farmer-order-repository'
 
@@ -16,19 +17,7 @@ export async function toFarmerOrders(db: Executor, rows: OrderRow[]): Promise<Fa
       id: o.id,
       orderNo: o.orderNo,
       status: o.status as FarmerOrderStatusDto,
-      items: items
-        .filter((i) => i.orderId === o.id)
-        .map((i) => ({
-          specId: i.specId,
-          productId: i.productId,
-          title: i.title,
-          specName: i.specName,
-          unit: i.unit,
-          netWeightG: i.netWeightG,
-          unitPriceFen: i.unitPriceFen,
-          quantity: i.quantity,
-          lineTotalFen: i.lineTotalFen,
-        })),
+      items: items.filter((i) => i.orderId === o.id).map(itemDto),
       address: {
         name: a.name,
         phone: a.phone,

@@ -10,13 +10,13 @@ import { CONTACT_REQUIRED } from '../../../../src/domain/couriers'
 import type { Db } from '../../db/client'
 import type { JobHandler } from '../../jobs/job-runner'
 import { findOrder } from '../orders/order-repository'
+import { paidPaymentOf } from '../payments/payment-ledger'
 import { chinaRfc3339, itemDescription, maskPhone, type ShippingInfoClient, type ShippingInfoRequest } from '../../wechat/shipping-info'
 import {
   countAttempt,
   markFailed,
   markUploaded,
   noteErrcode,
-  payingPayment,
   paymentShipping,
   uploadRow,
   type PaymentShipping,
@@ -62,7 +62,7 @@ export function createShippingUploadJob({ db, client, mchid, log }: ShippingUplo
     const row = await uploadRow(db, orderId)
     if (!row || row.status !== 'pending') return
     const order = await findOrder(db, orderId)
-    const payment = order ? await payingPayment(db, orderId) : null
+    const payment = order ? await paidPaymentOf(db, orderId) : null
     if (!order || !payment || !order.trackingNo) {
       log?.error({ orderId }, 'shipping info: no shipped order with a paying payment; not uploaded')
       await markFailed(db, orderId, null)

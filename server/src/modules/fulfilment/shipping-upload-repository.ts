@@ -22,26 +22,6 @@ export async function uploadRow(db: Executor, orderId: number): Promise<UploadRo
   return row ?? null
 }
 
-/**
- * The payment that paid this order: a paid payment covering it that did not refund it (a second
- * payment for an order already paid is refunded for it). The earliest one if several.
- */
-export async function payingPayment(db: Executor, orderId: number): Promise<PaymentRow | null> {
-  const [row] = await db
-    .select()
-    .from(payments)
-    .where(
-      and(
-        eq(payments.status, 'paid'),
-        sql`${orderId} = any(${payments.orderIds})`,
-        sql`not exists (select 1 from ${refunds} r where r.payment_id = ${payments.id} and r.order_id = ${orderId})`,
-      ),
-    )
-    .orderBy(asc(payments.paidAt), asc(payments.id))
-    .limit(1)
-  return row ?? null
-}
-
 export interface PaymentShipping {
   /** Orders this payment paid and that still go out (paid, shipped or received), by id. */
   members: OrderRow[]

@@ -1,9 +1,24 @@
 /** Order rows → the API's order shapes. */
-import type { CheckoutDto, OrderDetailDto, OrderSummaryDto } from '../../contracts/orders'
+import type { CheckoutDto, OrderDetailDto, OrderItemDto, OrderSummaryDto } from '../../contracts/orders'
 import type { Executor } from '../../db/client'
 import { eventsOf, farmersByIds, itemsOf, refundOf, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** An order line as the API shows it, to buyers and farmers alike. */
+export function itemDto(i: OrderItemRow): OrderItemDto {
+  return {
+    specId: i.specId,
+    productId: i.productId,
+    title: i.title,
+    specName: i.specName,
+    unit: i.unit,
+    netWeightG: i.netWeightG,
+    unitPriceFen: i.unitPriceFen,
+    quantity: i.quantity,
+    lineTotalFen: i.lineTotalFen,
+  }
+}
 
 function summary(o: OrderRow, items: OrderItemRow[], farmer: { id: number; name: string; village: string }): OrderSummaryDto {
   return {
@@ -12,17 +27,7 @@ function summary(o: OrderRow, items: OrderItemRow[], farmer: { id: number; name:
     checkoutId: o.checkoutId,
     status: o.status,
     farmer,
-    items: items.map((i) => ({
-      specId: i.specId,
-      productId: i.productId,
-      title: i.title,
-      specName: i.specName,
-      unit: i.unit,
-      netWeightG: i.netWeightG,
-      unitPriceFen: i.unitPriceFen,
-      quantity: i.quantity,
-      lineTotalFen: i.lineTotalFen,
-    })),
+    items: items.map(itemDto),
     itemsFen: o.itemsFen,
     shippingFen: o.shippingFen,
     totalFen: o.totalFen,

@@ -1,4 +1,5 @@
 /** The farmer subpackage's pages (paths from the app root). */
+import { listParam, parseIdParam } from '../../../lib/navigation'
 
 export const farmerRoutes = {
   home: '/farmer/pages/home/index',
@@ -11,18 +12,10 @@ export const farmerRoutes = {
 
 /** `?ids=12,15` → [12, 15]: positive ids, at most 50, no repeats; anything malformed is dropped. */
 export function parseIds(raw: string | undefined): number[] {
-  if (!raw) return []
-  let text = raw
-  try {
-    text = decodeURIComponent(raw)
-  } catch {
-    return []
-  }
   const ids: number[] = []
-  for (const part of text.split(',')) {
-    if (!/^\d{1,15}$/.test(part.trim())) continue
-    const id = Number(part)
-    if (id >= 1 && Number.isSafeInteger(id) && !ids.includes(id)) ids.push(id)
+  for (const part of listParam(raw)) {
+    const id = parseIdParam(part)
+    if (id !== null && !ids.includes(id)) ids.push(id)
   }
   return ids.slice(0, 50)
 }
