@@ -11,6 +11,12 @@ const path = require('node:path')
 
 const ESM_ONLY = ['cookie']
 
+// Path aliases (@domain/*, @contracts/*) come from tsconfig.json `compilerOptions.paths`, the single source.
+const { pathsToModuleNameMapper } = require('ts-jest')
+const ts = require('typescript')
+const tsconfig = ts.readConfigFile(path.join(__dirname, 'tsconfig.json'), ts.sys.readFile).config
+const ALIASES = pathsToModuleNameMapper(tsconfig.compilerOptions.paths ?? {}, { prefix: '<rootDir>/' })
+
 function cjsCopy(name) {
   const out = path.join(__dirname, 'node_modules/.cache/jest-cjs', `${name}.js`)
   const entry = require.resolve(name)
@@ -24,7 +30,7 @@ const tsJest = ['ts-jest', { diagnostics: false }]
 const nodeProject = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': tsJest },
-  moduleNameMapper: Object.fromEntries(ESM_ONLY.map((name) => [`^${name}$`, cjsCopy(name)])),
+  moduleNameMapper: { ...ALIASES, ...Object.fromEntries(ESM_ONLY.map((name) => [`^${name}$`, cjsCopy(name)])) },
 }
 
 module.exports = {

@@ -3,11 +3,11 @@
  * products, 4 specs, are the hot rows most carts hit), buyers with an address, the carts they
  * send, and the facts read back from the store afterwards to check nothing was lost or doubled.
  */
-import { prng } from '../src/domain/prng'
+import { prng } from '@domain/prng'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../server/src/db/client'
 import { farmerShipping } from '../server/src/db/schema'
-import { num, rowsOf } from '../server/src/modules/sales-rollup/sql-rows'
+import { num, rowsOf } from '../server/src/sql/rows'
 import type { TestApp } from '../test/support/app'
 import { addCategory, addCooperative, addFarmer, addProduct } from '../test/support/catalog-builders'
 import { addBuyer } from '../test/support/order-builders'

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../server/src/db/client'
-import { rebuildRollup } from '../server/src/modules/sales-rollup/rebuild-rollup'
+import { rebuildRollup } from '../server/src/modules/sales-rollup'
 
 export const FARMERS = 200
 export const BUYERS = 50_000

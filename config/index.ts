@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import ts from 'typescript'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -9,6 +11,15 @@ import prodConfig from './prod'
  */
 const platform = process.env.TARO_ENV || 'weapp'
 const apiBase = process.env.TARO_APP_API_BASE || 'http://localhost:3000'
+
+/** Webpack aliases from tsconfig.json `compilerOptions.paths` (the single source): '@domain/*' → <root>/src/domain. */
+function tsconfigAliases(): Record<string, string> {
+  const root = path.resolve(__dirname, '..')
+  const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile)
+  const { baseUrl = '.', paths = {} } = (config?.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> }
+  const stem = (p: string) => p.replace(/\/\*$/, '')
+  return Object.fromEntries(Object.entries(paths).map(([key, [target]]) => [stem(key), path.resolve(root, baseUrl, stem(target))]))
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -22,6 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    alias: tsconfigAliases(),
     outputRoot: `dist/${platform}`,
     plugins: [],
     // Becomes `process.env.TARO_APP_API_BASE` in the bundle (values are JSON-encoded).

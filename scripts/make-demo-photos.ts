@@ -8,7 +8,7 @@
  * every media key the demo data refers to; the output is committed. Deterministic: the same
  * code draws the same pictures (the random layout is seeded by the key).
  */
-import { prngOf } from '../src/domain/prng'
+import { prngOf } from '@domain/prng'
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'

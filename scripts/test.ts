@@ -1,6 +1,7 @@
 /**
- * `npm test`: type-checks, makes sure the weapp and H5 builds are fresh (the weapp tests
- * render dist/weapp, the end-to-end journey drives dist/h5), then runs every Jest project.
+ * `npm test`: type-checks, lints (eslint.config.mjs: import zones and no-cycle), makes sure the
+ * weapp and H5 builds are fresh (the weapp tests render dist/weapp, the end-to-end journey drives
+ * dist/h5), then runs every Jest project.
  * Runs on the embedded PGlite store, or on PostgreSQL when DATABASE_URL is set.
  * Extra arguments go to Jest (e.g. `npm test -- --selectProjects server`).
  */
@@ -19,6 +20,7 @@ function run(cmd: string, argv: string[], env: Record<string, string> = {}): voi
 
 console.log(`Store for this run: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`)
 run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
+run(bin('eslint'), ['.'])
 ensureBuilt('weapp')
 ensureBuilt('h5')
 // PGlite loads its WASM through dynamic import(), which Jest runs only with VM modules on.

@@ -15,23 +15,14 @@ import { sql } from 'drizzle-orm'
 import type { Config } from './config'
 import type { Store } from './db/client'
 import { ErrorBody, frameworkErrors, installErrorHandling } from './http/errors'
-import { createAuthRepository } from './modules/auth/auth-repository'
-import { createAuthService } from './modules/auth/auth-service'
-import { authRoutes } from './modules/auth/auth-routes'
-import { createCatalogRepository } from './modules/catalog/catalog-repository'
-import { createCatalogService } from './modules/catalog/catalog-service'
-import { catalogRoutes } from './modules/catalog/catalog-routes'
-import { MEDIA_PREFIX } from './modules/media/photo-urls'
-import { createAddressService } from './modules/addresses/address-service'
-import { addressRoutes } from './modules/addresses/address-routes'
-import { createOrderService } from './modules/orders/order-service'
-import { createPlacementService } from './modules/orders/placement-service'
-import { orderRoutes } from './modules/orders/order-routes'
-import { createPaymentService } from './modules/payments/payment-service'
-import { createRefundService } from './modules/payments/refund-service'
-import { paymentRoutes } from './modules/payments/payment-routes'
-import { createSubscriptionService } from './modules/subscriptions/subscription-service'
-import { subscriptionRoutes } from './modules/subscriptions/subscription-routes'
+import { authRoutes, createAuthRepository, createAuthService } from './modules/auth'
+import { catalogRoutes, createCatalogRepository, createCatalogService } from './modules/catalog'
+import { MEDIA_PREFIX } from './modules/media'
+import { addressRoutes, createAddressService } from './modules/addresses'
+import { createOrderService, createPlacementService, orderRoutes } from './modules/orders'
+import { createPaymentService, createRefundService, latestRefundOf, refundNotifyRoutes } from './modules/payments'
+import { createOrderPaymentsService, orderPaymentsRoutes } from './modules/order-payments'
+import { createSubscriptionService, subscriptionRoutes } from './modules/subscriptions'
 import { createJobRunner, type JobHandler, type JobRunner } from './jobs/job-runner'
 import type { ModuleContext } from './module-context'
 import { createLoginClient } from './wechat/login-client'
@@ -50,7 +41,7 @@ import { registerMembers } from './modules/members'
 import { registerUploads } from './modules/uploads'
 import { registerFarmerListings } from './modules/farmer-listings'
 import { registerInvites } from './modules/invites'
-import { registerFulfilment } from './modules/fulfilment/fulfilment-module'
+import { registerFulfilment } from './modules/fulfilment'
 
 export const SANDBOX_PREFIX = '/sandbox/wechat'
 const DEMO_MEDIA_DIR = path.resolve(__dirname, '../assets/media')
@@ -143,8 +134,9 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   })
   const refunds = createRefundService({ db, clock, pay: pay.client, mchid: pay.mchid, notifyBaseUrl })
   const placement = createPlacementService({ db, clock, payWindowMinutes: config.payWindowMinutes })
-  const orders = createOrderService({ db, clock, reconcileBeforeExpiry: payments.reconcile })
-  const jobHandlers: Record<string, JobHandler> = { ...orders.jobs, ...payments.jobs, ...refunds.jobs }
+  const orders = createOrderService({ db, clock, refundOf: latestRefundOf })
+  const orderPayments = createOrderPaymentsService({ db, clock, orders, payments })
+  const jobHandlers: Record<string, JobHandler> = { ...orders.jobs, ...orderPayments.jobs, ...refunds.jobs }
   const jobs = createJobRunner({ db, clock, log: app.log, handlers: jobHandlers })
   app.decorate('jobs', jobs)
   app.addHook('onClose', async () => {
@@ -164,18 +156,18 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   await app.register(catalogRoutes, { catalog })
   await app.register(addressRoutes, { auth, addresses: createAddressService(db) })
   await app.register(orderRoutes, { auth, placement, orders })
-  await app.register(paymentRoutes, { auth, payments, refunds })
+  await app.register(orderPaymentsRoutes, { auth, orderPayments })
+  await app.register(refundNotifyRoutes, { refunds })
   await app.register(subscriptionRoutes, { auth, subscriptions: createSubscriptionService(db), templates: { orderShipped: config.wechat.templateOrderShipped }, clock })
 
   // ---- the farmer and cooperative sides register themselves here, one line each ----
-  const ctx: ModuleContext = { app, config, db, clock, auth, orders, payments, accessTokens, wechatBase, sandboxMode: sandbox !== null, jobHandlers }
-  void ctx
+  const ctx: ModuleContext = { app, config, db, clock, auth, accessTokens, wechatBase, sandboxMode: sandbox !== null, jobHandlers }
   await registerUploads(ctx)
   await registerFarmerListings(ctx)
   await registerInvites(ctx)
   await registerFulfilment(ctx)
-  await registerCoopReports(ctx)
-  await registerSettlements(ctx)
+  const settlements = await registerSettlements(ctx)
+  await registerCoopReports(ctx, { settlements })
   await registerMembers(ctx)
   // ---- end of module registrations ----
 

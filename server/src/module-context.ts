@@ -6,9 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from './config'
 import type { Db } from './db/client'
 import type { JobHandler } from './jobs/job-runner'
-import type { AuthService } from './modules/auth/auth-service'
-import type { OrderService } from './modules/orders/order-service'
-import type { PaymentService } from './modules/payments/payment-service'
+import type { AuthService } from './modules/auth'
 import type { AccessTokens } from './wechat/access-token'
 
 export interface ModuleContext {
@@ -17,8 +15,6 @@ export interface ModuleContext {
   db: Db
   clock: () => Date
   auth: AuthService
-  orders: OrderService
-  payments: PaymentService
   /** access_token for WeChat's server APIs (content check, shipping info, subscribe messages). */
   accessTokens: AccessTokens
   /** Base URL of WeChat's server API: api.weixin.qq.com, or this server's sandbox. */

@@ -1,6 +1,6 @@
 /** A price as buyers read it: "¥12.80 / 斤", with "起" when it is the lowest of several. */
 import { Text, View } from '@tarojs/components'
-import { formatFen } from '../domain/money'
+import { formatFen } from '@domain/money'
 import './price-text.scss'
 
 interface Props {

@@ -1,13 +1,9 @@
 /**
- * Business dates. Time is stored in UTC; the business calendar is Asia/Shanghai
- * (UTC+8 all year: China has no daylight saving), whatever the machine's time zone.
+ * Business dates (harvest windows, calendar days). Time is stored in UTC; the business calendar
+ * is Asia/Shanghai, whatever the machine's time zone: `chinaDate` lives with the rest of China
+ * time in china-time.ts and is re-exported here for the pages that import it from this file.
  */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-
-/** The calendar date in China at an instant, as YYYY-MM-DD. */
-export function chinaDate(at: Date = new Date()): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
-}
+export { chinaDate } from './china-time'
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 

@@ -24,8 +24,12 @@ export const BPS_DENOMINATOR = 10_000
 /** The highest commission a cooperative may set: 30 %. */
 export const MAX_COMMISSION_BPS = 3000
 
+/** A weekly statement: a live draft, confirmed (frozen) after its week, then paid. */
+export const SETTLEMENT_STATUSES = ['draft', 'confirmed', 'paid'] as const
+export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number]
+
 /** How a statement's status reads, to the farmer and the cooperative alike. */
-export const STATEMENT_STATUS_TEXT = { draft: '待确认', confirmed: '已确认', paid: '已付款' } as const
+export const STATEMENT_STATUS_TEXT = { draft: '待确认', confirmed: '已确认', paid: '已付款' } as const satisfies Record<SettlementStatus, string>
 
 /** 500 bps → "5%"; 125 → "1.25%". */
 export function formatBps(bps: number): string {

@@ -5,18 +5,9 @@ export type Unit = (typeof UNITS)[number]
 
 export const GRAMS_PER_JIN = 500
 
-export function isUnit(value: unknown): value is Unit {
-  return typeof value === 'string' && (UNITS as readonly string[]).includes(value)
-}
-
 /** Grams → kilograms, exact to the gram (3 decimals). */
 export function gramsToKg(grams: number): number {
   return Math.round(grams) / 1000
-}
-
-/** Grams → 斤, rounded to one decimal. */
-export function gramsToJin(grams: number): number {
-  return Math.round((grams / GRAMS_PER_JIN) * 10) / 10
 }
 
 /** "5斤装 · 2.5kg" style label of a spec's net weight. */

@@ -1,32 +1,29 @@
 /**
- * The business week: the ISO week (Monday to Sunday) in China. dayjs with the utc and isoWeek
- * plugins, on China wall-clock time. China keeps UTC+8 all year (no daylight saving), so a fixed
- * offset is exact and also works on mini-program runtimes that ship without Intl time zones.
+ * The business week: the ISO week (Monday to Sunday) in China. The two conversions everything
+ * else is built on: `isoWeekOf` (an instant → its week) and `weekRange` (a week → its [start, end)
+ * instants). dayjs with the utc and isoWeek plugins, on China wall-clock time from china-time.ts
+ * (a fixed UTC+8 offset: exact, and it works on mini-program runtimes without Intl time zones).
+ * The server's SQL twin is server/src/sql/china-time-sql.ts `chinaWeekSql`.
  */
 import dayjs from 'dayjs'
 import isoWeek from 'dayjs/plugin/isoWeek'
 import utc from 'dayjs/plugin/utc'
+import { chinaDayRange, chinaWallClock, fromChinaWallClock } from './china-time'
 
 dayjs.extend(utc)
 dayjs.extend(isoWeek)
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/
 
 /** A UTC-mode dayjs whose fields read as China wall-clock time. */
-function chinaWallClock(at: Date | string | number): dayjs.Dayjs {
-  return dayjs.utc(new Date(at).getTime() + CHINA_OFFSET_MS)
-}
-
-/** The instant at China wall-clock `wall` (a UTC-mode dayjs). */
-function instantOf(wall: dayjs.Dayjs): Date {
-  return new Date(wall.valueOf() - CHINA_OFFSET_MS)
+function chinaWall(at: Date | string | number): dayjs.Dayjs {
+  return dayjs.utc(chinaWallClock(at).getTime())
 }
 
 /** The ISO week an instant falls in, in China: 2026-11-28T02:00Z → "2026-W48". */
 export function isoWeekOf(at: Date | string | number): string {
-  const d = chinaWallClock(at)
+  const d = chinaWall(at)
   if (!d.isValid()) throw new RangeError(`not an instant: ${String(at)}`)
   return `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`
 }
@@ -55,14 +52,14 @@ export function weekRange(week: string): { start: Date; end: Date } {
   if (!parsed) throw new RangeError(`not an ISO week like 2026-W48: "${week}"`)
   // Week 1 is the week holding 4 January.
   const monday = dayjs.utc(`${parsed.year}-01-04`).startOf('isoWeek').add(parsed.week - 1, 'week')
-  const start = instantOf(monday)
+  const start = fromChinaWallClock(monday.valueOf())
   return { start, end: new Date(start.getTime() + WEEK_MS) }
 }
 
 /** The week's first and last calendar days in China, YYYY-MM-DD: "2026-W48" → 2026-11-23, 2026-11-29. */
 export function weekDays(week: string): { first: string; last: string } {
   const { start, end } = weekRange(week)
-  const day = (at: Date) => chinaWallClock(at).format('YYYY-MM-DD')
+  const day = (at: Date) => chinaWall(at).format('YYYY-MM-DD')
   return { first: day(start), last: day(new Date(end.getTime() - 1)) }
 }
 
@@ -80,9 +77,9 @@ export function parseIsoWeek(value: unknown): { year: number; week: number } | n
 
 /** The ISO week holding a China calendar day (YYYY-MM-DD): "2026-11-29" (a Sunday) → "2026-W48". */
 export function weekOfDay(day: string): string {
-  const d = dayjs.utc(day)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !d.isValid()) throw new RangeError(`not a day like 2026-11-28: "${day}"`)
-  return `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`
+  const range = chinaDayRange(day)
+  if (!range) throw new RangeError(`not a day like 2026-11-28: "${day}"`)
+  return isoWeekOf(range.start)
 }
 
 /** The week `n` weeks after `week` (n may be negative): addWeeks("2026-W01", -1) → "2025-W52". */
@@ -112,7 +109,7 @@ export function compareWeeks(a: string, b: string): number {
 
 /** The seven China calendar days of a week, Monday first. */
 export function daysOfWeek(week: string): string[] {
-  const monday = chinaWallClock(weekRange(week).start)
+  const monday = chinaWall(weekRange(week).start)
   return Array.from({ length: 7 }, (_, i) => monday.add(i, 'day').format('YYYY-MM-DD'))
 }
 

@@ -1,7 +1,7 @@
 /** weapp: the buyer's WeChat address book (`Taro.chooseAddress`), as our address input. */
 import Taro from '@tarojs/taro'
-import type { AddressInputDto } from '../../server/src/contracts/orders'
-import { ApiError } from './api-error'
+import type { AddressInputDto } from '@contracts/orders'
+import { clientError } from './api-error'
 
 const clip = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '')
 
@@ -14,9 +14,9 @@ export async function chooseWechatAddress(): Promise<AddressInputDto | null> {
     const msg = String((err as { errMsg?: unknown } | null)?.errMsg ?? '')
     if (/cancel/i.test(msg)) return null
     if (/auth|deny|denied|privacy/i.test(msg)) {
-      throw new ApiError('ADDRESS_AUTH_DENIED', 0, '需要允许使用通讯地址，才能从微信选择收货地址', msg)
+      throw clientError('ADDRESS_AUTH_DENIED', msg)
     }
-    throw new ApiError('ADDRESS_PICK_FAILED', 0, '没能读取微信收货地址，请重试', msg)
+    throw clientError('ADDRESS_PICK_FAILED', msg)
   }
   const detail = clip(res.detailInfo, 120) || clip(res.detailInfoNew, 120)
   const street = clip(res.streetName, 40)

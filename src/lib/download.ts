@@ -8,7 +8,7 @@
  */
 import Taro from '@tarojs/taro'
 import { useSession } from '../stores/session'
-import { ApiError, errorFromResponse, networkError } from './api-error'
+import { ApiError, clientError, errorFromResponse, networkError } from './api-error'
 import { API_BASE, isH5 } from './env'
 import { buildQuery, REQUEST_TIMEOUT_MS, type Query } from './request'
 
@@ -68,6 +68,6 @@ export async function downloadFile(path: string, query: Query, fileName: string)
     if (err instanceof ApiError) throw err
     // The user closing the share sheet is not an error worth a message.
     if (/cancel/i.test(String((err as { errMsg?: string } | null)?.errMsg ?? ''))) return
-    throw new ApiError('DOWNLOAD_FAILED', 0, '文件下载失败，请稍后重试', String((err as Error | null)?.message ?? err))
+    throw clientError('DOWNLOAD_FAILED', String((err as Error | null)?.message ?? err))
   }
 }

@@ -3,9 +3,9 @@
  * H5 (sandbox only): a demo persona's login code from the WeChat sandbox, exchanged the same way.
  */
 import Taro from '@tarojs/taro'
-import type { DemoPersonaDto, LoginResultDto, MeDto } from '../../server/src/contracts/auth'
+import type { DemoPersonaDto, LoginResultDto, MeDto } from '@contracts/auth'
 import { useSession } from '../stores/session'
-import { ApiError, isApiError } from './api-error'
+import { clientError, isApiError } from './api-error'
 import { apiGet, apiPost } from './request'
 
 async function exchangeCode(code: string): Promise<MeDto> {
@@ -20,9 +20,9 @@ export async function wechatLogin(): Promise<MeDto> {
   try {
     code = (await Taro.login()).code
   } catch (err) {
-    throw new ApiError('WECHAT_LOGIN_FAILED', 0, '微信登录失败，请重试', (err as { errMsg?: string })?.errMsg)
+    throw clientError('WECHAT_LOGIN_FAILED', (err as { errMsg?: string })?.errMsg)
   }
-  if (!code) throw new ApiError('WECHAT_LOGIN_FAILED', 0, '微信登录失败，请重试')
+  if (!code) throw clientError('WECHAT_LOGIN_FAILED')
   return exchangeCode(code)
 }
 

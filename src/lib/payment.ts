@@ -11,7 +11,7 @@
  * `askShippedSubscription` is the first thing a pay button's tap handler calls.
  */
 import Taro from '@tarojs/taro'
-import type { PayResultDto } from '../../server/src/contracts/orders'
+import type { PayResultDto } from '@contracts/orders'
 import { isH5, isWeapp } from './env'
 import { apiGet, apiPost } from './request'
 

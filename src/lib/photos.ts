@@ -5,9 +5,9 @@
  * One Upload-Id per photo, reused on every retry, so a retried upload is stored once.
  */
 import Taro from '@tarojs/taro'
-import type { UploadResultDto } from '../../server/src/contracts/farmer-listings'
+import type { UploadResultDto } from '@contracts/farmer-listings'
 import { useSession } from '../stores/session'
-import { ApiError, errorFromResponse, networkError } from './api-error'
+import { ApiError, clientError, errorFromResponse, networkError } from './api-error'
 import { API_BASE, isH5 } from './env'
 
 const UPLOAD_TIMEOUT_MS = 60_000
@@ -31,7 +31,7 @@ export async function choosePhotos(count: number): Promise<string[]> {
       const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] }).catch(() => null)
       return res ? res.tempFilePaths : []
     }
-    throw new ApiError('CHOOSE_FAILED', 0, '没能打开相册，请重试', (err as { errMsg?: string })?.errMsg)
+    throw clientError('CHOOSE_FAILED', (err as { errMsg?: string })?.errMsg)
   }
 }
 
@@ -51,7 +51,7 @@ async function readBytes(path: string): Promise<ArrayBuffer> {
     Taro.getFileSystemManager().readFile({
       filePath: path,
       success: (res) => resolve(res.data as ArrayBuffer),
-      fail: (err) => reject(new ApiError('READ_FAILED', 0, '读取照片失败，请重新选择', err.errMsg)),
+      fail: (err) => reject(clientError('READ_FAILED', err.errMsg)),
     })
   })
 }

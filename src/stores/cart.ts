@@ -158,8 +158,3 @@ export const useCart = create<CartState>()(
     },
   ),
 )
-
-/** Lines ticked for checkout. */
-export function selectedLines(lines: readonly CartLine[]): CartLine[] {
-  return lines.filter((l) => l.selected)
-}

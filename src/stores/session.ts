@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { LoginResultDto, MeDto, RoleDto } from '../../server/src/contracts/auth'
+import type { LoginResultDto, MeDto, RoleDto } from '@contracts/auth'
 import { taroStorage } from '../lib/storage'
 
 interface SessionData {

@@ -1,5 +1,5 @@
 /** CSV for Excel/WPS: BOM, CRLF, RFC 4180 quoting, formula injection neutralised, Chinese intact. */
-import { CSV_BOM, csvField, toCsv, yuan } from '../../src/domain/csv'
+import { CSV_BOM, csvField, toCsv, yuan } from '@domain/csv'
 
 describe('csv', () => {
   it('starts with a UTF-8 BOM and ends every line with CRLF', () => {

@@ -1,5 +1,5 @@
 /** Settlement arithmetic in fen, with the commission rounding rule (half up, integers only). */
-import { commissionFen, formatBps, isCommissionBps, lateRefundAdjustment, settleStatement, splitRefund } from '../../src/domain/settlement'
+import { commissionFen, formatBps, isCommissionBps, lateRefundAdjustment, settleStatement, splitRefund } from '@domain/settlement'
 
 describe('commission', () => {
   it.each([

@@ -19,7 +19,7 @@ import {
   weekRange,
   weekRangeLabel,
   weeksInIsoYear,
-} from '../../src/domain/weeks'
+} from '@domain/weeks'
 
 describe('the week an instant falls in', () => {
   it('Sunday 23:59 and Monday 00:01 China time are in different weeks', () => {

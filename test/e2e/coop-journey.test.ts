@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import crypto from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, npmStart, type RunningProduct } from './support/product'
-import { previousWeek as previousWeekOf } from '../../src/domain/weeks'
+import { previousWeek as previousWeekOf } from '@domain/weeks'
 
 let product: RunningProduct
 let browser: Browser

@@ -3,7 +3,7 @@
  * Demo-login as the buyer, search 苹果, open a Weining apple, see its farmer and price.
  */
 import type { Browser, Page } from 'playwright-core'
-import { formatFen } from '../../src/domain/money'
+import { formatFen } from '@domain/money'
 import { launchChromium, npmStart, visibleText, type RunningProduct } from './support/product'
 
 let product: RunningProduct

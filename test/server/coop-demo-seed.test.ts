@@ -5,8 +5,8 @@
 import { sql } from 'drizzle-orm'
 import { buildApp } from '../../server/src/app'
 import { loadConfig } from '../../server/src/config'
-import { DEMO_COOP_ADMIN_OPENID, seedDemoCoopSales } from '../../server/src/modules/sales-rollup/demo-sales'
-import { rebuildRollup } from '../../server/src/modules/sales-rollup/rebuild-rollup'
+import { DEMO_COOP_ADMIN_OPENID, seedDemoCoopSales } from '../../server/src/seed/demo-sales'
+import { rebuildRollup } from '../../server/src/modules/sales-rollup'
 import { seedDemoData } from '../../server/src/seed/seed'
 import { openTestStore, type TestStore } from '../support/store'
 

@@ -4,10 +4,10 @@
  * after a mix of payments, refunds and a refunded late payment.
  */
 import { sql } from 'drizzle-orm'
-import { rebuildRollup } from '../../server/src/modules/sales-rollup/rebuild-rollup'
+import { rebuildRollup } from '../../server/src/modules/sales-rollup'
 import { startTestApp, type TestApp } from '../support/app'
 import { addBuyer, placeOrder, type TestBuyer } from '../support/order-builders'
-import { buyAndPay, cancelPaid, coopFixture, rollupSums } from './coop-support'
+import { buyAndPay, cancelPaid, coopFixture, insertPaidOrder, rollupSums } from './coop-support'
 
 let now = new Date('2026-11-25T02:00:00Z') // Wednesday of 2026-W48
 let networkDown = false
@@ -128,5 +128,42 @@ describe('the rollup equals the raw figures', () => {
     await rebuildRollup(t.store.db)
     expect(await rollupSums(t, fx.coop.id)).toEqual(kept)
     expect(await weekly()).toEqual(weeklyKept)
+  })
+})
+
+describe('concurrent payments', () => {
+  it('transactions upserting the same rollup rows at once neither deadlock nor lose a sale (one lock order)', async () => {
+    const other = await coopFixture(t, '草海第二合作社')
+    const buyerIds = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const buyer = await addBuyer(t)
+        return (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: buyer.auth })).json().id as number
+      }),
+    )
+    const paidAt = new Date('2026-12-09T04:00:00Z')
+    const apple = { specId: other.appleSpec, productId: 0, quantity: 1, priceFen: 2990, netWeightG: 2500 }
+    const potato = { specId: other.potatoSpec, productId: 0, quantity: 4, priceFen: 350, netWeightG: 500, unit: '斤' as const }
+    const products = await rows(sql`select id, product_id from product_specs where id in (${other.appleSpec}, ${other.potatoSpec})`)
+    const productOf = new Map(products.rows.map((r) => [Number(r.id), Number(r.product_id)]))
+    apple.productId = productOf.get(apple.specId)!
+    potato.productId = productOf.get(potato.specId)!
+    // 16 payments at once over the same specs, provinces and buyers, their lines in either order
+    const results = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) =>
+        insertPaidOrder(t, {
+          buyerId: buyerIds[i % buyerIds.length],
+          farmerId: other.zhang.id,
+          paidAt: new Date(paidAt.getTime() + (i % 3) * 60_000),
+          province: i % 2 === 0 ? '贵州省' : '广东省',
+          shippingFen: 600,
+          lines: i % 2 === 0 ? [apple, potato] : [potato, apple],
+        }),
+      ),
+    )
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([])
+    const kept = await rollupSums(t, other.coop.id)
+    expect(kept.reduce((n, r) => n + Number(r.orders), 0)).toBe(16)
+    await rebuildRollup(t.store.db, other.coop.id)
+    expect(await rollupSums(t, other.coop.id)).toEqual(kept)
   })
 })

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { checkouts, orderItems, orders, userRoles } from '../../server/src/db/schema'
-import { recordSales } from '../../server/src/modules/sales-rollup/record-sales'
+import { recordSales } from '../../server/src/modules/sales-rollup'
 import type { TestApp } from '../support/app'
 import { addCooperative, addFarmer, addProduct } from '../support/catalog-builders'
 import { placeOrder, setShipping, type TestBuyer } from '../support/order-builders'

@@ -1,7 +1,7 @@
 /** The farmer's listing form model (src/farmer/features/listings/draft.ts): pure, so tested here with the API's rules. */
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
-import { ListingInput } from '../../server/src/contracts/farmer-listings'
+import { ListingInput } from '@contracts/farmer-listings'
 import { draftFromListing, draftToInput, emptyDraft, jinToGrams, needsWeight, newSpec, specName, stepProblem, withUnit, type ListingDraft } from '../../src/farmer/features/listings/draft'
 
 const filled = (overrides: Partial<ListingDraft> = {}): ListingDraft => ({

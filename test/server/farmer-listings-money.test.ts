@@ -1,5 +1,5 @@
 /** The price a farmer types, in yuan, becomes integer fen (src/domain/money.ts). */
-import { fenToYuanInput, yuanToFen } from '../../src/domain/money'
+import { fenToYuanInput, yuanToFen } from '@domain/money'
 
 describe('yuanToFen', () => {
   it.each([

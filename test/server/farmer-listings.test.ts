@@ -1,6 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app'
 import { addCategory, addCooperative } from '../support/catalog-builders'
-import { addBuyer, placeOrder } from '../support/order-builders'
 import { contentCheckSandboxOf } from '../../server/src/wechat/sandbox/content-check-sandbox'
 import { listingBody, signInFarmer, signInManager, uploadPhoto, type Actor, type FarmerActor } from './farmer-listings-fixtures'
 

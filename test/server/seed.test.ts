@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { inWindow } from '../../src/domain/dates'
+import { inWindow } from '@domain/dates'
 import type { Db } from '../../server/src/db/client'
 import { categories, cooperatives, farmers, farmerShipping, productSpecs, products, userRoles, users } from '../../server/src/db/schema'
 import { DEMO_PERSONAS, addDays, demoCatalog, demoPhotoKeys } from '../../server/src/seed/demo-data'

@@ -1,8 +1,10 @@
 /** The auth API's shapes, shared with the mini-program through `import type`. */
 import { Type, type Static } from '@sinclair/typebox'
-import { LIMITS } from '../../../src/domain/limits'
+import { LIMITS } from '@domain/limits'
+import { ROLES } from '@domain/roles'
+import { literalUnion } from './literals'
 
-export const Role = Type.Union([Type.Literal('buyer'), Type.Literal('farmer'), Type.Literal('coop_admin')])
+export const Role = literalUnion(ROLES)
 
 export const LoginBody = Type.Object(
   { code: Type.String({ minLength: 1, maxLength: LIMITS.loginCodeMax, pattern: '^[A-Za-z0-9_-]+$' }) },

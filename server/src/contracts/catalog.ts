@@ -3,7 +3,10 @@
  * and their static types, which the mini-program imports with `import type`.
  */
 import { Type, type Static } from '@sinclair/typebox'
-import { LIMITS } from '../../../src/domain/limits'
+import { LIMITS } from '@domain/limits'
+import { PRODUCT_STATUSES } from '@domain/products'
+import { UNITS } from '@domain/units'
+import { literalUnion } from './literals'
 
 export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
@@ -14,8 +17,8 @@ export const Photo = Type.Object({
   thumbUrl: Type.String({ description: 'Thumbnail (360 px wide), path relative to the API origin' }),
 })
 
-export const Unit = Type.Union([Type.Literal('斤'), Type.Literal('kg'), Type.Literal('箱'), Type.Literal('个')])
-export const ProductStatus = Type.Union([Type.Literal('on_sale'), Type.Literal('paused'), Type.Literal('sold_out')])
+export const Unit = literalUnion(UNITS)
+export const ProductStatus = literalUnion(PRODUCT_STATUSES)
 
 export const FarmerSummary = Type.Object({
   id: Type.Integer(),

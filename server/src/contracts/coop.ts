@@ -4,8 +4,9 @@
  * Money is integer fen; weights are kg (1 斤 = 0.5 kg); weeks are ISO weeks in China.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { MAX_COMMISSION_BPS } from '../../../src/domain/settlement'
+import { MAX_COMMISSION_BPS, SETTLEMENT_STATUSES } from '@domain/settlement'
 import { Id, Unit } from './catalog'
+import { literalUnion } from './literals'
 
 const Timestamp = Type.String({ format: 'date-time' })
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
@@ -111,7 +112,7 @@ export const ImpactReport = Type.Object({
   farmers: Type.Array(ImpactFarmer),
 })
 
-export const StatementStatus = Type.Union([Type.Literal('draft'), Type.Literal('confirmed'), Type.Literal('paid')])
+export const StatementStatus = literalUnion(SETTLEMENT_STATUSES)
 export const StatementAdjustment = Type.Object({
   orderNo: Type.String(),
   /** The confirmed week the refunded order was sold in. */
@@ -168,9 +169,7 @@ export type WeeklyReportDto = Static<typeof WeeklyReport>
 export type TrendPointDto = Static<typeof TrendPoint>
 export type FarmerSalesDto = Static<typeof FarmerSales>
 export type ProductSalesDto = Static<typeof ProductSales>
-export type ProvinceSalesDto = Static<typeof ProvinceSales>
 export type ImpactReportDto = Static<typeof ImpactReport>
-export type ImpactPointDto = Static<typeof ImpactPoint>
 export type StatementDto = Static<typeof Statement>
 export type StatementListDto = Static<typeof StatementList>
 export type FarmerStatementsDto = Static<typeof FarmerStatements>

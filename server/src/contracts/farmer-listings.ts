@@ -3,16 +3,18 @@
  * TypeBox schemas (validation, serialisation, OpenAPI); the mini-program imports the types only.
  */
 import { Type, type Static } from '@sinclair/typebox'
-import { LIMITS } from '../../../src/domain/limits'
+import { LIMITS } from '@domain/limits'
+import { PRODUCT_STATUSES, REVIEW_STATUSES } from '@domain/products'
 import { Id, Unit } from './catalog'
+import { literalUnion } from './literals'
 
 const Day = Type.String({ format: 'date', description: 'Calendar date in China, YYYY-MM-DD' })
 /** A media key as the upload API hands it out (`u/…`), or one of the demo photos. */
 export const MediaKey = Type.String({ minLength: 1, maxLength: LIMITS.mediaKeyMax, pattern: '^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$' })
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max })
 
-export const ReviewStatus = Type.Union([Type.Literal('approved'), Type.Literal('pending_review'), Type.Literal('rejected')])
-export const ListingStatus = Type.Union([Type.Literal('on_sale'), Type.Literal('paused'), Type.Literal('sold_out')])
+export const ReviewStatus = literalUnion(REVIEW_STATUSES)
+export const ListingStatus = literalUnion(PRODUCT_STATUSES)
 
 export const SpecInput = Type.Object(
   {
@@ -149,12 +151,10 @@ export const InviteAccept = Type.Object(
 )
 
 export type ListingInputDto = Static<typeof ListingInput>
-export type SpecInputDto = Static<typeof SpecInput>
 export type ListingDto = Static<typeof Listing>
 export type ListingSpecDto = Static<typeof ListingSpec>
 export type ListingPageDto = Static<typeof ListingPage>
 export type ListingSavedDto = Static<typeof ListingSaved>
-export type ListingStatusDto = Static<typeof ListingStatus>
 export type ReviewStatusDto = Static<typeof ReviewStatus>
 export type StockResultDto = Static<typeof StockResult>
 export type ReviewItemDto = Static<typeof ReviewItem>

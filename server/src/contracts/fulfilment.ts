@@ -3,14 +3,17 @@
  * schemas, shared with the mini-program through `import type`. Amounts are integer fen.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { COURIER_CODES, TRACKING_NO_PATTERN } from '../../../src/domain/couriers'
+import { COURIER_CODES, TRACKING_NO_PATTERN } from '@domain/couriers'
+import { FARMER_ORDER_STATUSES } from '@domain/order-states'
+import { SHIPPING_SYNC_STATUSES } from '@domain/shipping'
 import { Id, Unit } from './catalog'
+import { literalUnion } from './literals'
 import { OrderItem, OrderStatus } from './orders'
 
 const Timestamp = Type.String({ format: 'date-time' })
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 
-export const FarmerOrderStatus = Type.Union([Type.Literal('paid'), Type.Literal('shipped'), Type.Literal('received'), Type.Literal('refunded')])
+export const FarmerOrderStatus = literalUnion(FARMER_ORDER_STATUSES)
 
 export const FarmerOrderQuery = Type.Object(
   {
@@ -23,7 +26,7 @@ export const FarmerOrderQuery = Type.Object(
   { additionalProperties: false },
 )
 
-export const ShippingSync = Type.Union([Type.Literal('pending'), Type.Literal('uploaded'), Type.Literal('failed')])
+export const ShippingSync = literalUnion(SHIPPING_SYNC_STATUSES)
 
 export const FarmerOrder = Type.Object({
   id: Type.Integer(),
@@ -52,7 +55,7 @@ export const FarmerOrder = Type.Object({
 
 export const FarmerOrderPage = Type.Object({ items: Type.Array(FarmerOrder), nextCursor: Nullable(Type.String()) })
 
-export const Carrier = Type.Union(COURIER_CODES.map((code) => Type.Literal(code)))
+export const Carrier = literalUnion(COURIER_CODES)
 
 export const ShipBody = Type.Object(
   {
@@ -123,9 +126,7 @@ export const FarmerHome = Type.Object({
 export type FarmerOrderStatusDto = Static<typeof FarmerOrderStatus>
 export type FarmerOrderDto = Static<typeof FarmerOrder>
 export type FarmerOrderPageDto = Static<typeof FarmerOrderPage>
-export type ShipBodyDto = Static<typeof ShipBody>
 export type ShipOutcomeDto = Static<typeof ShipOutcome>
 export type ShipResultDto = Static<typeof ShipResult>
 export type PackingListDto = Static<typeof PackingList>
-export type PackingLineDto = Static<typeof PackingLine>
 export type FarmerHomeDto = Static<typeof FarmerHome>

@@ -3,19 +3,15 @@
  * through `import type`. Every amount is integer fen computed by the server.
  */
 import { Type, type Static } from '@sinclair/typebox'
+import { ORDER_STATUSES } from '@domain/order-states'
+import { REFUND_STATUSES } from '@domain/payment-states'
 import { Id, Photo, Unit } from './catalog'
+import { literalUnion } from './literals'
 
 const Timestamp = Type.String({ format: 'date-time' })
 const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
 
-export const OrderStatus = Type.Union([
-  Type.Literal('pending_payment'),
-  Type.Literal('paid'),
-  Type.Literal('shipped'),
-  Type.Literal('received'),
-  Type.Literal('cancelled'),
-  Type.Literal('refunded'),
-])
+export const OrderStatus = literalUnion(ORDER_STATUSES)
 
 export const CartLine = Type.Object(
   { specId: Id, quantity: Type.Integer({ minimum: 1, maximum: 999 }) },
@@ -155,19 +151,12 @@ export const OrderDetail = Type.Object({
   note: Type.String(),
   events: Type.Array(OrderEvent),
   refund: Type.Union([
-    Type.Object({ status: Type.Union([Type.Literal('processing'), Type.Literal('succeeded'), Type.Literal('failed')]), amountFen: Type.Integer() }),
+    Type.Object({ status: literalUnion(REFUND_STATUSES), amountFen: Type.Integer() }),
     Type.Null(),
   ]),
 })
 
-export const OrderTab = Type.Union([
-  Type.Literal('pending_payment'),
-  Type.Literal('paid'),
-  Type.Literal('shipped'),
-  Type.Literal('received'),
-  Type.Literal('cancelled'),
-  Type.Literal('refunded'),
-])
+export const OrderTab = literalUnion(ORDER_STATUSES)
 
 export const OrderListQuery = Type.Object(
   {
@@ -227,5 +216,4 @@ export type OrderDetailDto = Static<typeof OrderDetail>
 export type OrderPageDto = Static<typeof OrderPage>
 export type CheckoutDto = Static<typeof Checkout>
 export type PayResultDto = Static<typeof PayResult>
-export type RequestPaymentParamsDto = Static<typeof RequestPaymentParams>
 export type OrderStatusDto = Static<typeof OrderStatus>

@@ -1,9 +1,22 @@
 /**
- * The one Drizzle schema (PostgreSQL dialect; PGlite and PostgreSQL alike), one file per area
- * under ./schema. Money is integer fen; time is timestamptz (UTC); calendar dates are `date`.
+ * The one Drizzle schema (PostgreSQL dialect; PGlite and PostgreSQL alike), one file per owning
+ * module under ./schema: each table is written only by the module its file is named for.
+ * Money is integer fen; time is timestamptz (UTC); calendar dates are `date`. Database enums
+ * take their values from the domain's tuples (src/domain), so each list exists once.
  */
-export * from './schema/core'
-export * from './schema/ordering'
-export * from './schema/farming'
-export * from './schema/cooperative'
-export * from './schema/reports'
+export * from './schema/auth'
+export * from './schema/cooperatives'
+export * from './schema/members'
+export * from './schema/invites'
+export * from './schema/catalog'
+export * from './schema/farmer-listings'
+export * from './schema/uploads'
+export * from './schema/addresses'
+export * from './schema/shipping'
+export * from './schema/orders'
+export * from './schema/payments'
+export * from './schema/fulfilment'
+export * from './schema/subscriptions'
+export * from './schema/settlements'
+export * from './schema/sales-rollup'
+export * from './schema/jobs'

@@ -1,7 +1,7 @@
 /** Reads the bearer token and resolves the signed-in user; routes call requireUser / requireRole. */
 import type { FastifyRequest } from 'fastify'
-import type { MeDto, RoleDto } from '../contracts/auth'
-import type { AuthService } from '../modules/auth/auth-service'
+import type { MeDto, RoleDto } from '@contracts/auth'
+import type { AuthService } from '../modules/auth'
 import { forbidden, unauthorized } from './errors'
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,128})$/

@@ -4,21 +4,24 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
+import { ERROR_CODES, type ErrorCode } from '@contracts/errors'
 
+/** A client fault (or upstream failure) answered as `{ error: { code, message } }`; the status comes from the catalogue. */
 export class AppError extends Error {
+  public readonly statusCode: number
+
   constructor(
-    public readonly statusCode: number,
-    public readonly code: string,
+    public readonly code: ErrorCode,
     message: string,
   ) {
     super(message)
+    this.statusCode = ERROR_CODES[code]
   }
 }
 
-export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`)
-export const badRequest = (code: string, message: string) => new AppError(400, code, message)
-export const unauthorized = (message = 'Sign in first') => new AppError(401, 'UNAUTHORIZED', message)
-export const forbidden = (message = 'Not allowed for this account') => new AppError(403, 'FORBIDDEN', message)
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`)
+export const unauthorized = (message = 'Sign in first') => new AppError('UNAUTHORIZED', message)
+export const forbidden = (message = 'Not allowed for this account') => new AppError('FORBIDDEN', message)
 
 export const ErrorBody = Type.Object(
   { error: Type.Object({ code: Type.String(), message: Type.String() }) },
@@ -26,7 +29,7 @@ export const ErrorBody = Type.Object(
 )
 
 /** Fastify's own client-fault codes and the error code we answer with. */
-const FASTIFY_CLIENT_CODES: Record<string, string> = {
+const FASTIFY_CLIENT_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_BODY',
@@ -43,35 +46,35 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (err.validation) {
       const where = err.validationContext ?? 'request'
-      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: `${where} ${err.message}` } })
+      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED' satisfies ErrorCode, message: `${where} ${err.message}` } })
     }
     const status = err.statusCode ?? 500
     if (status >= 400 && status < 500) {
-      const code = (err.code && FASTIFY_CLIENT_CODES[err.code]) || (err.name === 'SyntaxError' ? 'INVALID_BODY' : 'BAD_REQUEST')
+      const code: ErrorCode = (err.code && FASTIFY_CLIENT_CODES[err.code]) || (err.name === 'SyntaxError' ? 'INVALID_BODY' : 'BAD_REQUEST')
       return reply.status(status).send({ error: { code, message: err.message } })
     }
     request.log.error({ err, reqId: request.id }, 'unhandled error')
     return reply
       .status(status >= 500 ? status : 500)
-      .send({ error: { code: 'INTERNAL', message: `Internal error (request ${request.id})` } })
+      .send({ error: { code: 'INTERNAL' satisfies ErrorCode, message: `Internal error (request ${request.id})` } })
   })
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } })
+    reply.status(404).send({ error: { code: 'NOT_FOUND' satisfies ErrorCode, message: `No route ${request.method} ${request.url.split('?')[0]}` } })
   })
 }
 
 /** Router faults raised before any route runs (Fastify's `frameworkErrors`), in the same shape. */
-const ROUTER_FAULTS: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL', message: 'The URL is not valid (bad percent-encoding)' },
-  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG', message: 'A path parameter is longer than 100 characters' },
+const ROUTER_FAULTS: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_BAD_URL: { code: 'BAD_URL', message: 'The URL is not valid (bad percent-encoding)' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: 'A path parameter is longer than 100 characters' },
 }
 
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const fault = ROUTER_FAULTS[err.code]
   if (fault) {
-    void reply.status(fault.status).send({ error: { code: fault.code, message: fault.message } })
+    void reply.status(ERROR_CODES[fault.code]).send({ error: { code: fault.code, message: fault.message } })
     return
   }
   request.log.error({ err, reqId: request.id }, 'router error')
-  void reply.status(500).send({ error: { code: 'INTERNAL', message: `Internal error (request ${request.id})` } })
+  void reply.status(500).send({ error: { code: 'INTERNAL' satisfies ErrorCode, message: `Internal error (request ${request.id})` } })
 }

@@ -3,8 +3,8 @@
  * farmers, products with specs, and the demo personas the sandbox login offers.
  * `demoCatalog(today)` fills harvest windows relative to `today`, deterministically.
  */
-import { ISO_DATE } from '../../../src/domain/dates'
-import type { Unit } from '../../../src/domain/units'
+import { ISO_DATE } from '@domain/dates'
+import type { Unit } from '@domain/units'
 import { DEMO_COOPERATIVES, DEMO_FARMERS } from './demo-farmers'
 import { DEMO_PRODUCTS } from './demo-products'
 

@@ -4,8 +4,8 @@
  * statements and impact pages have something to show. A store with data is left untouched.
  */
 import type { Db } from '../db/client'
-import { seedDemoCoopSales } from '../modules/sales-rollup/demo-sales'
-import { chinaDate } from '../../../src/domain/dates'
+import { seedDemoCoopSales } from './demo-sales'
+import { chinaDate } from '@domain/dates'
 import { seedDemoData, type SeedResult } from './seed'
 
 export interface DemoStoreResult extends SeedResult {

@@ -4,7 +4,12 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { categories, cooperatives, farmers, farmerShipping, productSpecs, products, userRoles, users } from '../db/schema'
+import { cooperatives } from '../db/schema'
+import { grantRoles, upsertUsers, type RoleGrant } from '../modules/auth'
+import { addCategories } from '../modules/catalog'
+import { insertProducts, insertSpecs } from '../modules/farmer-listings'
+import { insertCooperatives, insertFarmers } from '../modules/members'
+import { setFarmerShipping } from '../modules/orders'
 import { DEMO_PERSONAS, demoCatalog } from './demo-data'
 
 export interface SeedResult {
@@ -39,44 +44,37 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
     const existing = await tx.select({ id: cooperatives.id }).from(cooperatives).limit(1)
     if (existing.length > 0) return { seeded: false }
 
-    await tx.insert(categories).values(catalog.categories).onConflictDoNothing()
+    await addCategories(tx, catalog.categories)
 
-    const coopRows = await tx
-      .insert(cooperatives)
-      .values(catalog.cooperatives.map(({ shipping: _shipping, ...c }) => c))
-      .returning({ id: cooperatives.id, name: cooperatives.name })
+    const coopRows = await insertCooperatives(tx, catalog.cooperatives.map(({ shipping: _shipping, ...c }) => c))
     const coopIdByName = byKey(coopRows, (r) => r.name, 'cooperative')
     const coopId = (index: number) =>
       must(coopIdByName.get(must(catalog.cooperatives[index], `cooperative #${index}`).name), `cooperative #${index}`).id
 
     // Demo users may exist already (a sandbox login before seeding): keep their ids.
-    const userRows = await tx
-      .insert(users)
-      .values(DEMO_PERSONAS.map((p) => ({ openid: p.openid, nickname: p.nickname })))
-      .onConflictDoUpdate({ target: users.openid, set: { nickname: sql`excluded.nickname` } })
-      .returning({ id: users.id, openid: users.openid })
+    // One multi-row insert returns its rows in the order of its values.
+    const userRows = await upsertUsers(tx, DEMO_PERSONAS.map((p) => ({ openid: p.openid, nickname: p.nickname })))
     const userIdByOpenid = byKey(userRows, (r) => r.openid, 'user')
     const userId = (openid: string) => must(userIdByOpenid.get(openid), `user ${openid}`).id
 
     const farmerUser = new Map<number, number>()
     for (const p of DEMO_PERSONAS) if (p.farmerIndex !== undefined) farmerUser.set(p.farmerIndex, userId(p.openid))
 
-    const farmerRows = await tx
-      .insert(farmers)
-      .values(
-        catalog.farmers.map((f, i) => ({
-          cooperativeId: coopId(f.cooperativeIndex),
-          userId: farmerUser.get(i) ?? null,
-          name: f.name,
-          village: f.village,
-          story: f.story,
-          photoUrl: f.photoKey,
-          isPoorHousehold: f.isPoorHousehold,
-        })),
-      )
-      .returning({ id: farmers.id, name: farmers.name })
+    const farmerRows = await insertFarmers(
+      tx,
+      catalog.farmers.map((f, i) => ({
+        cooperativeId: coopId(f.cooperativeIndex),
+        userId: farmerUser.get(i) ?? null,
+        name: f.name,
+        village: f.village,
+        story: f.story,
+        photoKey: f.photoKey,
+        isPoorHousehold: f.isPoorHousehold,
+      })),
+    )
     const farmerIdByName = byKey(farmerRows, (r) => r.name, 'farmer')
-    await tx.insert(farmerShipping).values(
+    await setFarmerShipping(
+      tx,
       catalog.farmers.map((f) => ({
         farmerId: must(farmerIdByName.get(f.name), `farmer ${f.name}`).id,
         ...must(catalog.cooperatives[f.cooperativeIndex], `cooperative #${f.cooperativeIndex}`).shipping,
@@ -85,41 +83,39 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
     const farmerId = (index: number) =>
       must(farmerIdByName.get(must(catalog.farmers[index], `farmer #${index}`).name), `farmer #${index}`).id
 
-    const productRows = await tx
-      .insert(products)
-      .values(
-        catalog.products.map((p) => ({
-          farmerId: farmerId(p.farmerIndex),
-          categoryId: p.categoryId,
-          title: p.title,
-          description: p.description,
-          origin: p.origin,
-          photos: p.photos,
-          harvestStart: p.harvestStart,
-          harvestEnd: p.harvestEnd,
-          shipsFrom: p.shipsFrom,
-          status: p.status,
-        })),
-      )
-      .returning({ id: products.id, title: products.title })
+    const productRows = await insertProducts(
+      tx,
+      catalog.products.map((p) => ({
+        farmerId: farmerId(p.farmerIndex),
+        categoryId: p.categoryId,
+        title: p.title,
+        description: p.description,
+        origin: p.origin,
+        photos: p.photos,
+        harvestStart: p.harvestStart,
+        harvestEnd: p.harvestEnd,
+        shipsFrom: p.shipsFrom,
+        status: p.status,
+      })),
+    )
     const productIdByTitle = byKey(productRows, (r) => r.title, 'product title')
 
     const specValues = catalog.products.flatMap((p) => {
       const productId = must(productIdByTitle.get(p.title), `product ${p.title}`).id
       return p.specs.map((s, i) => ({ productId, ...s, sortOrder: i }))
     })
-    await tx.insert(productSpecs).values(specValues)
+    await insertSpecs(tx, specValues)
 
     const roleValues = DEMO_PERSONAS.flatMap((p) => {
       const uid = userId(p.openid)
-      const rows: Array<typeof userRoles.$inferInsert> = [{ userId: uid, role: 'buyer' }]
+      const rows: RoleGrant[] = [{ userId: uid, role: 'buyer' }]
       if (p.id === 'farmer') rows.push({ userId: uid, role: 'farmer' })
       if (p.id === 'coop_admin') {
         rows.push({ userId: uid, role: 'coop_admin', cooperativeId: coopId(must(p.cooperativeIndex, 'coop persona cooperative')) })
       }
       return rows
     })
-    await tx.insert(userRoles).values(roleValues).onConflictDoNothing()
+    await grantRoles(tx, roleValues)
 
     return {
       seeded: true,

@@ -3,6 +3,7 @@
  * central access_token client. Answers are sorted into what the caller does next: done,
  * already done (the doc's idempotent codes), try again later, or give up with the errcode.
  */
+import { chinaRfc3339 as chinaRfc3339Of } from '@domain/china-time'
 import type { AccessTokens } from './access-token'
 import { WechatApiError } from './login-client'
 
@@ -63,7 +64,7 @@ export type ShippingInfoClient = ReturnType<typeof createShippingInfoClient>
 
 /** RFC 3339 in China time with milliseconds: 2022-12-15T13:29:35.120+08:00. */
 export function chinaRfc3339(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00')
+  return chinaRfc3339Of(at, { millis: true })
 }
 
 /** A phone number masked as §6.1 wants it, last four digits shown: 13812345678 → 138****5678. */

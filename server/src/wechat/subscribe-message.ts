@@ -2,6 +2,7 @@
  * Subscribe messages, `subscribe/send` (wechat-protocols.md §3.2), over the central
  * access_token client. 43101 (the user has no consent left) is a normal answer, not a failure.
  */
+import { chinaWallClock } from '@domain/china-time'
 import type { AccessTokens } from './access-token'
 import { WechatApiError } from './login-client'
 
@@ -53,7 +54,7 @@ export function fitKeyword(value: string, max: number): string {
 
 /** A `date` keyword in China time: "2026年11月28日 14:05". */
 export function chinaDateKeyword(at: Date): string {
-  const t = new Date(at.getTime() + 8 * 3600_000)
+  const t = chinaWallClock(at)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
 }

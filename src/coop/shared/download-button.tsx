@@ -3,7 +3,7 @@ import { Button } from '@tarojs/components'
 import { useState } from 'react'
 import { userMessage } from '../../lib/api-error'
 import { showToast } from '../../lib/page'
-import { downloadReport, type Download } from './api'
+import { downloadReport, type Download } from './downloads'
 
 export function DownloadButton({ id, file, week, label }: { id: string; file: Download; week: string; label: string }) {
   const [busy, setBusy] = useState(false)

@@ -1,6 +1,6 @@
 /** How the cooperative's figures read in Chinese. */
-import { formatFen } from '../../domain/money'
-import { formatBps, STATEMENT_STATUS_TEXT } from '../../domain/settlement'
+import { formatFen } from '@domain/money'
+import { formatBps, STATEMENT_STATUS_TEXT } from '@domain/settlement'
 
 export { formatBps, formatFen, STATEMENT_STATUS_TEXT }
 

@@ -1,6 +1,6 @@
 /** The week a coop page shows: `?week=` when it is a real ISO week, else the week in progress in China. */
 import { useState } from 'react'
-import { compareWeeks, currentWeek, isIsoWeek } from '../../domain/weeks'
+import { compareWeeks, currentWeek, isIsoWeek } from '@domain/weeks'
 import { useRouter } from '../../lib/page'
 
 export function useWeek(): { week: string; setWeek: (week: string) => void; isCurrent: boolean } {

@@ -1,6 +1,6 @@
 /** ‹ 上一周 · 2026年第48周 (11月23日–11月29日) · 下一周 › — never past the week in progress. */
 import { Text, View } from '@tarojs/components'
-import { compareWeeks, currentWeek, nextWeek, previousWeek, weekLabel, weekRangeLabel } from '../../domain/weeks'
+import { compareWeeks, currentWeek, nextWeek, previousWeek, weekLabel, weekRangeLabel } from '@domain/weeks'
 
 export function WeekPicker({ week, onChange }: { week: string; onChange: (week: string) => void }) {
   const canNext = compareWeeks(week, currentWeek()) < 0

@@ -1,7 +1,7 @@
 /** Signed in: who, with which roles, and the way into the farmer's or cooperative's workbench. */
 import type { ReactNode } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { MeDto } from '../../../server/src/contracts/auth'
+import type { MeDto } from '@contracts/auth'
 import { logout } from '../../lib/login'
 import { openPage, routes } from '../../lib/navigation'
 import { roleNames } from './roles'

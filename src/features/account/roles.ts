@@ -1,4 +1,4 @@
-import type { RoleDto } from '../../../server/src/contracts/auth'
+import type { RoleDto } from '@contracts/auth'
 
 const ROLE_NAMES: Record<RoleDto, string> = {
   buyer: '买家',

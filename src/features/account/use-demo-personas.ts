@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { DemoPersonaDto } from '../../../server/src/contracts/auth'
+import type { DemoPersonaDto } from '@contracts/auth'
 import { isH5 } from '../../lib/env'
 import { fetchDemoPersonas } from '../../lib/login'
 

@@ -1,5 +1,5 @@
 /** The cart's one API call: the server prices the lines (POST /api/v1/checkout/preview). */
-import type { CheckoutPreviewDto, PreviewLineDto } from '../../../server/src/contracts/orders'
+import type { CheckoutPreviewDto, PreviewLineDto } from '@contracts/orders'
 import type { CheckoutItem } from '../../lib/navigation'
 import { apiPost } from '../../lib/request'
 

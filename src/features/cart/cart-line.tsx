@@ -1,6 +1,6 @@
 /** One line of the cart: tick, photo, title and spec, current price, flags, stepper, remove. */
 import { Image, Text, View } from '@tarojs/components'
-import type { PreviewLineDto } from '../../../server/src/contracts/orders'
+import type { PreviewLineDto } from '@contracts/orders'
 import { CheckMark } from '../../components/check-mark'
 import { PriceText } from '../../components/price-text'
 import { QuantityStepper } from '../../components/quantity-stepper'

@@ -3,10 +3,10 @@
  * 去结算. Every amount is the server's (checkout preview); the cart itself adds nothing up.
  */
 import { Button, Text, View } from '@tarojs/components'
-import type { CheckoutPreviewDto, PreviewGroupDto } from '../../../server/src/contracts/orders'
+import type { CheckoutPreviewDto, PreviewGroupDto } from '@contracts/orders'
 import { CheckMark } from '../../components/check-mark'
 import { EmptyState } from '../../components/status'
-import { formatFen } from '../../domain/money'
+import { formatFen } from '@domain/money'
 import { userMessage } from '../../lib/api-error'
 import { isH5 } from '../../lib/env'
 import { openPage, openTab, routes } from '../../lib/navigation'

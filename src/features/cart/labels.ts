@@ -1,6 +1,6 @@
 /** How cart facts read to a buyer. Only server amounts are shown; nothing is summed here. */
-import type { PreviewGroupDto, PreviewLineDto } from '../../../server/src/contracts/orders'
-import { formatFen } from '../../domain/money'
+import type { PreviewGroupDto, PreviewLineDto } from '@contracts/orders'
+import { formatFen } from '@domain/money'
 
 /** "价格已变动：¥12.80 → ¥13.50" when the server's price is not the one the buyer saw. */
 export function priceChangeLabel(lastSeenPriceFen: number, line: PreviewLineDto | undefined): string | null {

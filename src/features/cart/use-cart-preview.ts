@@ -4,7 +4,7 @@
  * shipping rules); `chosen` covers the ticked lines that can be ordered, and gives the totals.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CheckoutPreviewDto } from '../../../server/src/contracts/orders'
+import type { CheckoutPreviewDto } from '@contracts/orders'
 import { useCart, type CartLine } from '../../stores/cart'
 import { linesBySpec, previewCart } from './api'
 

@@ -4,7 +4,7 @@ import type {
   FarmerProfileDto,
   ProductDetailDto,
   ProductPageDto,
-} from '../../../server/src/contracts/catalog'
+} from '@contracts/catalog'
 import { apiGet } from '../../lib/request'
 
 /** What a product list can be narrowed to (GET /api/v1/products). */

@@ -1,6 +1,6 @@
 /** The home page's row of categories; a tap opens the category tab on that category. */
 import { ScrollView, Text, View } from '@tarojs/components'
-import type { CategoryDto } from '../../../server/src/contracts/catalog'
+import type { CategoryDto } from '@contracts/catalog'
 import { openCategory } from '../../lib/navigation'
 import './category-chips.scss'
 

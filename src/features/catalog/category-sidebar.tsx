@@ -1,6 +1,6 @@
 /** The category tab's left column. */
 import { Text, View } from '@tarojs/components'
-import type { CategoryDto } from '../../../server/src/contracts/catalog'
+import type { CategoryDto } from '@contracts/catalog'
 import './category-sidebar.scss'
 
 interface Props {

@@ -1,6 +1,6 @@
 /** Who grew it: photo, name, village; taps open the farmer's page. */
 import { Image, Text, View } from '@tarojs/components'
-import type { PhotoDto } from '../../../server/src/contracts/catalog'
+import type { PhotoDto } from '@contracts/catalog'
 import { mediaUrl } from '../../lib/media'
 import { openPage, routes } from '../../lib/navigation'
 import './farmer-card.scss'

@@ -1,6 +1,6 @@
 /** A farmer's page: who they are, where, their cooperative, their story and produce. */
 import { Image, Text, View } from '@tarojs/components'
-import type { FarmerProfileDto } from '../../../server/src/contracts/catalog'
+import type { FarmerProfileDto } from '@contracts/catalog'
 import { SectionTitle } from '../../components/section-title'
 import { mediaUrl } from '../../lib/media'
 import { ProductGrid } from './product-feed'

@@ -1,4 +1,4 @@
-import type { CategoryDto, FarmerProfileDto, ProductDetailDto } from '../../../server/src/contracts/catalog'
+import type { CategoryDto, FarmerProfileDto, ProductDetailDto } from '@contracts/catalog'
 import { ApiError } from '../../lib/api-error'
 import { useResource, type Resource } from '../../lib/use-resource'
 import { fetchCategories, fetchFarmer, fetchProduct } from './api'

@@ -1,8 +1,8 @@
 /** How catalog facts read to a buyer. Pure: no Taro, no React. */
-import type { ProductCardDto, SpecDto } from '../../../server/src/contracts/catalog'
-import { chinaDate, formatChinaDay, formatWindow } from '../../domain/dates'
-import { formatNetWeight, pricePerJinFen } from '../../domain/units'
-import { formatFen } from '../../domain/money'
+import type { ProductCardDto, SpecDto } from '@contracts/catalog'
+import { chinaDate, formatChinaDay, formatWindow } from '@domain/dates'
+import { formatNetWeight, pricePerJinFen } from '@domain/units'
+import { formatFen } from '@domain/money'
 
 /** Stock at or below this reads "仅剩 n 件". */
 export const LOW_STOCK = 5

@@ -1,6 +1,6 @@
 /** One product in a list: photo, title, price, origin, farmer. Taps open the product page. */
 import { Image, Text, View } from '@tarojs/components'
-import type { ProductCardDto } from '../../../server/src/contracts/catalog'
+import type { ProductCardDto } from '@contracts/catalog'
 import { PriceText } from '../../components/price-text'
 import { mediaUrl } from '../../lib/media'
 import { openPage, routes } from '../../lib/navigation'

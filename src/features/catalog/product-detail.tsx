@@ -1,9 +1,9 @@
 /** Everything a buyer reads about one product, and the bar to put it in the cart or buy it now. */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { ProductDetailDto } from '../../../server/src/contracts/catalog'
+import type { ProductDetailDto } from '@contracts/catalog'
 import { PriceText } from '../../components/price-text'
-import { chinaDate } from '../../domain/dates'
+import { chinaDate } from '@domain/dates'
 import { FarmerCard } from './farmer-card'
 import { cardBadge, harvestLabel, hasSeveralPrices, shippingLabel } from './labels'
 import { ProductGallery } from './product-gallery'

@@ -1,6 +1,6 @@
 /** The product's photos, full width, one at a time. */
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import type { PhotoDto } from '../../../server/src/contracts/catalog'
+import type { PhotoDto } from '@contracts/catalog'
 import { mediaUrl } from '../../lib/media'
 import './product-gallery.scss'
 

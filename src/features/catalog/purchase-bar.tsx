@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { ProductDetailDto, SpecDto } from '../../../server/src/contracts/catalog'
+import type { ProductDetailDto, SpecDto } from '@contracts/catalog'
 import { QuantityStepper } from '../../components/quantity-stepper'
 import { openPage, openTab, routes } from '../../lib/navigation'
 import { showToast } from '../../lib/page'

@@ -1,6 +1,6 @@
 /** Every spec of a product: name, price, net weight and stock. Tapping one selects it. */
 import { Text, View } from '@tarojs/components'
-import type { SpecDto } from '../../../server/src/contracts/catalog'
+import type { SpecDto } from '@contracts/catalog'
 import { PriceText } from '../../components/price-text'
 import { specWeightLabel, stockLabel } from './labels'
 import './spec-list.scss'

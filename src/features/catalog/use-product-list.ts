@@ -1,5 +1,5 @@
 /** A cursor-paged product list: the first page whenever the filters change, more on reach-bottom. */
-import type { ProductCardDto } from '../../../server/src/contracts/catalog'
+import type { ProductCardDto } from '@contracts/catalog'
 import { useCursorList, type CursorList, type CursorListStatus } from '../../lib/use-cursor-list'
 import { fetchProductPage, type ProductFilters } from './api'
 

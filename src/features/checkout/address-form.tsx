@@ -1,7 +1,7 @@
 /** H5: a new address typed in (the weapp uses WeChat's own address book instead). */
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { AddressInputDto } from '../../../server/src/contracts/orders'
+import type { AddressInputDto } from '@contracts/orders'
 import { userMessage } from '../../lib/api-error'
 import { showToast } from '../../lib/page'
 import { ADDRESS_LIMITS, checkAddress, EMPTY_DRAFT, type AddressDraft } from './address-rules'

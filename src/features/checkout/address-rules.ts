@@ -1,5 +1,5 @@
 /** The address form's checks, matching the server's limits (contracts/orders.ts AddressInput). */
-import type { AddressDto, AddressInputDto } from '../../../server/src/contracts/orders'
+import type { AddressDto, AddressInputDto } from '@contracts/orders'
 
 export type AddressDraft = Pick<AddressInputDto, 'name' | 'phone' | 'province' | 'city' | 'district' | 'detail'>
 

@@ -4,7 +4,7 @@ import type {
   AddressInputDto,
   CheckoutDto,
   CheckoutPreviewDto,
-} from '../../../server/src/contracts/orders'
+} from '@contracts/orders'
 import type { CheckoutItem } from '../../lib/navigation'
 import { apiDelete, apiGet, apiPost } from '../../lib/request'
 

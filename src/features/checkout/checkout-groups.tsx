@@ -1,7 +1,7 @@
 /** The server's preview, one block per farmer: items, 运费, 小计. */
 import { Image, Text, View } from '@tarojs/components'
-import type { CheckoutPreviewDto, PreviewLineDto } from '../../../server/src/contracts/orders'
-import { formatFen } from '../../domain/money'
+import type { CheckoutPreviewDto, PreviewLineDto } from '@contracts/orders'
+import { formatFen } from '@domain/money'
 import { mediaUrl } from '../../lib/media'
 
 function problemText(line: PreviewLineDto): string | null {

@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { CheckoutPreviewDto } from '../../../server/src/contracts/orders'
+import type { CheckoutPreviewDto } from '@contracts/orders'
 import { EmptyState, ErrorState, LoadingState } from '../../components/status'
-import { formatFen } from '../../domain/money'
+import { formatFen } from '@domain/money'
 import { isApiError, userMessage } from '../../lib/api-error'
 import { openTab, replacePage, routes, type CheckoutItem, type CheckoutSource } from '../../lib/navigation'
 import { askShippedSubscription, payCheckout, prefetchSubscribeTemplates } from '../../lib/payment'

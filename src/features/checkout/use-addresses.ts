@@ -1,6 +1,6 @@
 /** The buyer's saved addresses and which one this checkout ships to. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AddressDto, AddressInputDto } from '../../../server/src/contracts/orders'
+import type { AddressDto, AddressInputDto } from '@contracts/orders'
 import { createAddress, deleteAddress, fetchAddresses } from './api'
 
 export interface Addresses {

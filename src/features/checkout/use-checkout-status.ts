@@ -3,7 +3,7 @@
  * few times until its orders leave 待付款. The client's own "payment ok" is never trusted.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CheckoutDto } from '../../../server/src/contracts/orders'
+import type { CheckoutDto } from '@contracts/orders'
 import { isApiError } from '../../lib/api-error'
 import { fetchCheckout, syncCheckout } from './api'
 

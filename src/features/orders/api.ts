@@ -1,5 +1,5 @@
 /** The buyer's orders. */
-import type { OrderDetailDto, OrderPageDto, OrderStatusDto } from '../../../server/src/contracts/orders'
+import type { OrderDetailDto, OrderPageDto, OrderStatusDto } from '@contracts/orders'
 import { apiGet, apiPost } from '../../lib/request'
 
 export const ORDER_PAGE_SIZE = 10

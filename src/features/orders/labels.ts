@@ -1,6 +1,6 @@
 /** How orders read to a buyer. Pure: no Taro, no React. */
-import type { OrderDetailDto, OrderStatusDto, OrderSummaryDto } from '../../../server/src/contracts/orders'
-import { BUYER_TABS, ORDER_STATUSES } from '../../domain/order-states'
+import type { OrderDetailDto, OrderStatusDto, OrderSummaryDto } from '@contracts/orders'
+import { BUYER_TABS, ORDER_STATUSES, buyerActions, buyerCancelRefunds, type BuyerAction } from '@domain/order-states'
 
 export interface OrderTab {
   label: string
@@ -18,13 +18,12 @@ export function parseOrderStatus(raw: string | undefined): OrderStatusDto | null
   return raw && (ORDER_STATUSES as readonly string[]).includes(raw) ? (raw as OrderStatusDto) : null
 }
 
-export const canPay = (o: Pick<OrderSummaryDto, 'status'>) => o.status === 'pending_payment'
-export const canCancel = (o: Pick<OrderSummaryDto, 'status'>) => o.status === 'pending_payment' || o.status === 'paid'
-export const canConfirm = (o: Pick<OrderSummaryDto, 'status'>) => o.status === 'shipped'
+/** The buttons the buyer sees on this order (去支付, 取消订单, 确认收货), from the order machine. */
+export const orderActions = (o: Pick<OrderSummaryDto, 'status'>): BuyerAction[] => buyerActions(o.status)
 
 /** What the buyer is told before cancelling. */
 export function cancelPrompt(o: Pick<OrderSummaryDto, 'status'>): { title: string; content: string } {
-  return o.status === 'paid'
+  return buyerCancelRefunds(o.status)
     ? { title: '取消订单', content: '取消后将原路退款' }
     : { title: '取消订单', content: '取消后库存将释放' }
 }

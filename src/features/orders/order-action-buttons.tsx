@@ -3,8 +3,8 @@
  * 我的订单, or the fixed bar of 订单详情. Nothing is shown when nothing can be done.
  */
 import { Button, View } from '@tarojs/components'
-import type { OrderDetailDto, OrderSummaryDto } from '../../../server/src/contracts/orders'
-import { canCancel, canConfirm, canPay } from './labels'
+import type { OrderDetailDto, OrderSummaryDto } from '@contracts/orders'
+import { orderActions } from './labels'
 import type { OrderActions } from './use-order-actions'
 import './order-action-buttons.scss'
 
@@ -19,7 +19,8 @@ interface Props {
 const stop = (e: { stopPropagation: () => void }) => e.stopPropagation()
 
 export function OrderActionButtons({ order: o, actions, onChanged, place }: Props) {
-  if (!(canPay(o) || canCancel(o) || canConfirm(o))) return null
+  const can = orderActions(o)
+  if (can.length === 0) return null
   const onCard = place === 'card'
   const block = onCard ? 'order-card' : 'order-detail'
   const id = (name: string) => (onCard ? `order-${name}-${o.id}` : `order-${name}`)
@@ -32,12 +33,12 @@ export function OrderActionButtons({ order: o, actions, onChanged, place }: Prop
   }
   return (
     <View className={onCard ? 'order-card__actions' : 'order-detail__bar'} onClick={onCard ? stop : undefined}>
-      {canCancel(o) ? (
+      {can.includes('cancel') ? (
         <Button id={id('cancel')} className={`${block}__btn`} size={size} disabled={busy} onClick={settle(actions.cancel)}>
           取消订单
         </Button>
       ) : null}
-      {canPay(o) ? (
+      {can.includes('pay') ? (
         <Button
           id={id('pay')}
           className={`${block}__btn ${block}__btn--primary`}
@@ -49,7 +50,7 @@ export function OrderActionButtons({ order: o, actions, onChanged, place }: Prop
           去支付
         </Button>
       ) : null}
-      {canConfirm(o) ? (
+      {can.includes('confirm_receipt') ? (
         <Button
           id={id('confirm')}
           className={`${block}__btn ${block}__btn--primary`}

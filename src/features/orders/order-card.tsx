@@ -1,8 +1,8 @@
 /** One order in 我的订单: farmer, items, total, status, and what can be done to it. */
 import { Text, View } from '@tarojs/components'
-import type { OrderSummaryDto } from '../../../server/src/contracts/orders'
-import { formatFen } from '../../domain/money'
-import { STATUS_LABELS } from '../../domain/order-states'
+import type { OrderSummaryDto } from '@contracts/orders'
+import { formatFen } from '@domain/money'
+import { STATUS_LABELS } from '@domain/order-states'
 import { openPage, routes } from '../../lib/navigation'
 import { itemCount, totalLabel } from './labels'
 import { OrderActionButtons } from './order-action-buttons'

@@ -3,11 +3,11 @@
  * and the buyer's actions (去支付, 取消订单, 确认收货).
  */
 import { Text, View } from '@tarojs/components'
-import type { OrderDetailDto } from '../../../server/src/contracts/orders'
-import { formatChinaDateTime } from '../../domain/china-time'
-import { courierName } from '../../domain/couriers'
-import { formatFen } from '../../domain/money'
-import { STATUS_LABELS } from '../../domain/order-states'
+import type { OrderDetailDto } from '@contracts/orders'
+import { formatChinaDateTime } from '@domain/china-time'
+import { courierName } from '@domain/couriers'
+import { formatFen } from '@domain/money'
+import { STATUS_LABELS } from '@domain/order-states'
 import { eventNote, eventTitle, refundLabel, totalLabel } from './labels'
 import { OrderActionButtons } from './order-action-buttons'
 import type { OrderActions } from './use-order-actions'

@@ -1,6 +1,6 @@
 /** 全部 / 待付款 / 待发货 / 待收货 / 已完成 / 已取消 / 退款 */
 import { ScrollView, Text, View } from '@tarojs/components'
-import type { OrderStatusDto } from '../../../server/src/contracts/orders'
+import type { OrderStatusDto } from '@contracts/orders'
 import { ORDER_TABS } from './labels'
 import './order-list.scss'
 

@@ -3,7 +3,7 @@
  * Each asks first where it should, reports errors as toasts, and hands back the new order.
  */
 import { useCallback, useRef, useState } from 'react'
-import type { OrderDetailDto, OrderSummaryDto } from '../../../server/src/contracts/orders'
+import type { OrderDetailDto, OrderSummaryDto } from '@contracts/orders'
 import { userMessage } from '../../lib/api-error'
 import { openPage, routes } from '../../lib/navigation'
 import { askShippedSubscription, payCheckout } from '../../lib/payment'

@@ -1,6 +1,6 @@
 /** One order, reloadable, and replaceable by what an action on it returned. */
 import { useState } from 'react'
-import type { OrderDetailDto } from '../../../server/src/contracts/orders'
+import type { OrderDetailDto } from '@contracts/orders'
 import { ApiError } from '../../lib/api-error'
 import { useResource } from '../../lib/use-resource'
 import { fetchOrder } from './api'

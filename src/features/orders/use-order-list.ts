@@ -3,7 +3,7 @@
  * bottom; `replace` puts an order back after an action on it.
  */
 import { useCallback, useRef } from 'react'
-import type { OrderStatusDto, OrderSummaryDto } from '../../../server/src/contracts/orders'
+import type { OrderStatusDto, OrderSummaryDto } from '@contracts/orders'
 import { useCursorList, type CursorList } from '../../lib/use-cursor-list'
 import { fetchOrderPage } from './api'
 

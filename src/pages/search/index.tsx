@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react'
 import { Button, Input, View } from '@tarojs/components'
 import { EmptyState } from '../../components/status'
-import { LIMITS } from '../../domain/limits'
+import { LIMITS } from '@domain/limits'
 import { ProductFeed, useProductList } from '../../features/catalog'
 import { useReachBottom, useRouter } from '../../lib/page'
 import './index.scss'

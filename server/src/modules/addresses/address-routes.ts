@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { IdParams } from '../../contracts/catalog'
-import { Address, AddressInput, AddressList } from '../../contracts/orders'
+import { IdParams } from '@contracts/catalog'
+import { Address, AddressInput, AddressList } from '@contracts/orders'
 import { requireUser } from '../../http/auth-guard'
-import type { AuthService } from '../auth/auth-service'
+import type { AuthService } from '../auth'
 import type { AddressService } from './address-service'
 
 const errors = { 400: { $ref: 'ErrorBody' }, 401: { $ref: 'ErrorBody' }, 404: { $ref: 'ErrorBody' }, 409: { $ref: 'ErrorBody' } }

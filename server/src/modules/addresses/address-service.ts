@@ -1,8 +1,9 @@
 /** A buyer's saved delivery addresses (the first one, or one marked so, is the default). */
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { inTransaction } from '../../db/transaction'
 import { addresses } from '../../db/schema'
-import type { AddressDto, AddressInputDto } from '../../contracts/orders'
+import type { AddressDto, AddressInputDto } from '@contracts/orders'
 import { AppError, notFound } from '../../http/errors'
 
 const MAX_ADDRESSES = 20
@@ -27,9 +28,9 @@ export function createAddressService(db: Db) {
     },
 
     async add(userId: number, input: AddressInputDto): Promise<AddressDto> {
-      const row = await db.transaction(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const [{ count }] = await tx.select({ count: sql<number>`cast(count(*) as int)` }).from(addresses).where(eq(addresses.userId, userId))
-        if (count >= MAX_ADDRESSES) throw new AppError(409, 'TOO_MANY_ADDRESSES', `At most ${MAX_ADDRESSES} addresses`)
+        if (count >= MAX_ADDRESSES) throw new AppError('TOO_MANY_ADDRESSES', `At most ${MAX_ADDRESSES} addresses`)
         const isDefault = input.isDefault === true || count === 0
         if (isDefault) await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.userId, userId))
         const trimmed = { name: input.name.trim(), phone: input.phone.trim(), province: input.province.trim(), city: input.city.trim(), district: input.district.trim(), detail: input.detail.trim() }

@@ -1,8 +1,9 @@
 /** SQL for users, roles and sessions. */
 import { and, eq, gt, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import type { Db, Executor } from '../../db/client'
+import { inTransaction } from '../../db/transaction'
 import { farmers, sessions, userRoles, users } from '../../db/schema'
-import type { MeDto, RoleDto } from '../../contracts/auth'
+import type { MeDto, RoleDto } from '@contracts/auth'
 
 /**
  * A user with their roles, coop_admin cooperative and active farmer row: one row, correlated
@@ -27,17 +28,25 @@ function toMe(row: { id: number; nickname: string; roles: string | null; coopera
   }
 }
 
+/**
+ * Grants a role (buyer, farmer; a cooperative-less one) to a user; granting it again is a no-op.
+ * Pass the caller's transaction to grant it together with what the role comes from.
+ */
+export async function grantRole(db: Executor, userId: number, role: Exclude<RoleDto, 'coop_admin'>): Promise<void> {
+  await db.insert(userRoles).values({ userId, role }).onConflictDoNothing()
+}
+
 export function createAuthRepository(db: Db) {
   return {
     /** Finds or creates the user of an openid and makes sure they can buy; returns their id. */
     async upsertBuyer(openid: string, unionid: string | undefined): Promise<number> {
-      return db.transaction(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const [row] = await tx
           .insert(users)
           .values({ openid, unionid: unionid ?? null })
           .onConflictDoUpdate({ target: users.openid, set: { unionid: sql`coalesce(excluded.unionid, ${users.unionid})` } })
           .returning({ id: users.id })
-        await tx.insert(userRoles).values({ userId: row.id, role: 'buyer' }).onConflictDoNothing()
+        await grantRole(tx, row.id, 'buyer')
         return row.id
       })
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { LoginBody, LoginResult, Me } from '../../contracts/auth'
+import { LoginBody, LoginResult, Me } from '@contracts/auth'
 import { bearerToken, requireUser } from '../../http/auth-guard'
 import { unauthorized } from '../../http/errors'
 import type { AuthService } from './auth-service'

@@ -2,25 +2,25 @@
 import crypto from 'node:crypto'
 import { AppError, unauthorized } from '../../http/errors'
 import { WechatApiError, type LoginClient } from '../../wechat/login-client'
-import type { LoginResultDto, MeDto } from '../../contracts/auth'
+import type { LoginResultDto, MeDto } from '@contracts/auth'
 import type { AuthRepository } from './auth-repository'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
 /** Chinese-facing meaning of code2Session's errcodes, as our API's errors. */
 function loginError(err: WechatApiError): AppError {
   switch (err.errcode) {
     case 40029:
     case 40163:
-      return new AppError(401, 'INVALID_LOGIN_CODE', 'The login code is invalid, expired or already used; call wx.login again')
+      return new AppError('INVALID_LOGIN_CODE', 'The login code is invalid, expired or already used; call wx.login again')
     case 45011:
-      return new AppError(429, 'LOGIN_RATE_LIMITED', 'Too many logins in a minute; try again shortly')
+      return new AppError('LOGIN_RATE_LIMITED', 'Too many logins in a minute; try again shortly')
     case 40226:
-      return new AppError(403, 'LOGIN_BLOCKED', 'WeChat blocked this login as high-risk')
+      return new AppError('LOGIN_BLOCKED', 'WeChat blocked this login as high-risk')
     default:
-      return new AppError(502, 'WECHAT_UNAVAILABLE', 'WeChat login is unavailable; try again')
+      return new AppError('WECHAT_UNAVAILABLE', 'WeChat login is unavailable; try again')
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CategoryList, FarmerProfile, IdParams, ProductDetail, ProductPage, ProductQuery } from '../../contracts/catalog'
+import { CategoryList, FarmerProfile, IdParams, ProductDetail, ProductPage, ProductQuery } from '@contracts/catalog'
 import type { CatalogService } from './catalog-service'
 
 const errors = { 400: { $ref: 'ErrorBody' }, 404: { $ref: 'ErrorBody' } }

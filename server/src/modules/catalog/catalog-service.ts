@@ -1,6 +1,6 @@
 /** Catalogue use cases: browse, search, product and farmer pages. No HTTP here. */
-import { chinaDate, inWindow } from '../../../../src/domain/dates'
-import { LIMITS } from '../../../../src/domain/limits'
+import { chinaDate, inWindow } from '@domain/dates'
+import { LIMITS } from '@domain/limits'
 import type {
   CategoryDto,
   FarmerProfileDto,
@@ -8,9 +8,9 @@ import type {
   ProductDetailDto,
   ProductPageDto,
   ProductQueryDto,
-} from '../../contracts/catalog'
+} from '@contracts/catalog'
 import { notFound } from '../../http/errors'
-import { optionalPhoto, photoUrls } from '../media/photo-urls'
+import { optionalPhoto, photoUrls } from '../media'
 import type { CatalogRepository, ProductRow, SpecRow } from './catalog-repository'
 import { decodeCursor, encodeCursor } from './cursor'
 

@@ -1,8 +1,8 @@
 /** Pure helpers turning rollup sums into the report's figures. */
-import { gramsToKg } from '../../../../src/domain/units'
-import type { WeekChange, WeekTotalsDto } from '../../contracts/coop'
+import { gramsToKg } from '@domain/units'
+import type { WeekChange, WeekTotalsDto } from '@contracts/coop'
 import type { Static } from '@sinclair/typebox'
-import type { Sums } from './report-repository'
+import type { Sums } from '../sales-rollup'
 
 export const ZERO: Sums = { orders: 0, quantity: 0, weightG: 0, grossFen: 0, shippingFen: 0, refundsFen: 0 }
 
@@ -27,7 +27,7 @@ export function totals(s: Sums, buyers: number, quantities: WeekTotalsDto['quant
 }
 
 /** Percent change with one decimal; null when there is nothing to compare with. */
-export function pctChange(current: number, previous: number): number | null {
+function pctChange(current: number, previous: number): number | null {
   if (previous === 0) return null
   return Math.round(((current - previous) * 1000) / Math.abs(previous)) / 10
 }

@@ -1,7 +1,7 @@
 /** Reports as files: CSV (one section per table) and xlsx (one sheet per table, via exceljs). */
 import ExcelJS from 'exceljs'
 import type { FastifyReply } from 'fastify'
-import { toCsv, type CsvValue } from '../../../../src/domain/csv'
+import { toCsv, type CsvValue } from '@domain/csv'
 import type { Table } from './report-tables'
 
 export function tablesToCsv(tables: readonly Table[]): string {
@@ -42,7 +42,7 @@ export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
 }
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
-export function contentDisposition(asciiName: string, utf8Name: string): string {
+function contentDisposition(asciiName: string, utf8Name: string): string {
   const encoded = encodeURIComponent(utf8Name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
   return `attachment; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`
 }

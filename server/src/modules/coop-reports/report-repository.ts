@@ -5,28 +5,10 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { num, rowsOf } from '../sales-rollup/sql-rows'
+import { num, rowsOf } from '../../sql/rows'
+import { inWeeks, SUMS, sumsOf as sums, type RawSums, type Sums } from '../sales-rollup'
 
-export interface Sums {
-  orders: number
-  quantity: number
-  weightG: number
-  grossFen: number
-  shippingFen: number
-  refundsFen: number
-}
-
-const SUMS = sql.raw(`sum(orders) as orders, sum(quantity) as quantity, sum(weight_g) as weight_g,
-  sum(gross_fen) as gross_fen, sum(shipping_fen) as shipping_fen, sum(refunds_fen) as refunds_fen`)
 const ROW = sql.raw('w.orders, w.quantity, w.weight_g, w.gross_fen, w.shipping_fen, w.refunds_fen')
-
-type RawSums = Record<'orders' | 'quantity' | 'weight_g' | 'gross_fen' | 'shipping_fen' | 'refunds_fen', unknown>
-
-function sums(r: RawSums): Sums {
-  return { orders: num(r.orders), quantity: num(r.quantity), weightG: num(r.weight_g), grossFen: num(r.gross_fen), shippingFen: num(r.shipping_fen), refundsFen: num(r.refunds_fen) }
-}
-
-const inWeeks = (weeks: readonly string[]) => sql`(${sql.join(weeks.map((w) => sql`${w}`), sql`, `)})`
 
 export type Unit = '斤' | 'kg' | '箱' | '个'
 
@@ -84,17 +66,6 @@ export async function weekTotals(db: Executor, cooperativeId: number, weeks: rea
   return new Map(rows.map((r) => [r.week, sums(r)]))
 }
 
-/** Sums per farmer and week. */
-export async function farmerWeeks(db: Executor, cooperativeId: number, weeks: readonly string[]): Promise<(Sums & { week: string; farmerId: number })[]> {
-  const rows = rowsOf<RawSums & { week: string; farmer_id: unknown }>(
-    await db.execute(sql`
-      select week, farmer_id, ${SUMS} from sales_weekly_specs
-       where cooperative_id = ${cooperativeId} and week in ${inWeeks(weeks)}
-       group by week, farmer_id`),
-  )
-  return rows.map((r) => ({ week: r.week, farmerId: num(r.farmer_id), ...sums(r) }))
-}
-
 /** Sums per buyer province for a week. */
 export async function provinceWeek(db: Executor, cooperativeId: number, week: string): Promise<(Sums & { province: string })[]> {
   const rows = rowsOf<RawSums & { buyer_province: string }>(
@@ -114,19 +85,4 @@ export async function buyersPerWeek(db: Executor, cooperativeId: number, weeks: 
        group by week`),
   )
   return new Map(rows.map((r) => [r.week, num(r.n)]))
-}
-
-export interface FarmerName {
-  farmerId: number
-  name: string
-  village: string
-  isPoorHousehold: boolean
-  active: boolean
-}
-
-export async function farmersOf(db: Executor, cooperativeId: number): Promise<Map<number, FarmerName>> {
-  const rows = rowsOf<{ id: unknown; name: string; village: string; is_poor_household: boolean; active: boolean }>(
-    await db.execute(sql`select id, name, village, is_poor_household, active from farmers where cooperative_id = ${cooperativeId} order by id`),
-  )
-  return new Map(rows.map((r) => [num(r.id), { farmerId: num(r.id), name: r.name, village: r.village, isPoorHousehold: r.is_poor_household, active: r.active }]))
 }

@@ -1,13 +1,14 @@
 /** The weekly report and the poor-household impact report, assembled from the weekly rollups. */
 import type { Db } from '../../db/client'
-import { lastNWeeks, weekRange } from '../../../../src/domain/weeks'
-import { gramsToKg } from '../../../../src/domain/units'
-import type { FarmerSalesDto, ImpactReportDto, ProductSalesDto, TrendPointDto, WeekTotalsDto, WeeklyReportDto } from '../../contracts/coop'
-import { coopInfo, weekOrCurrent } from '../members/coop-access'
+import { lastNWeeks, weekRange } from '@domain/weeks'
+import { gramsToKg } from '@domain/units'
+import type { FarmerSalesDto, ImpactReportDto, ProductSalesDto, TrendPointDto, WeekTotalsDto, WeeklyReportDto } from '@contracts/coop'
+import { coopInfo, farmersOf, weekOrCurrent } from '../members'
+import { farmerWeeks, type Sums } from '../sales-rollup'
 import { add, byGross, change, money, sharePct, totals, ZERO } from './report-figures'
-import { buyersPerWeek, farmersOf, farmerWeeks, provinceWeek, specWeeks, unitsOfWeek, weekTotals, type SpecWeek, type Sums } from './report-repository'
+import { buyersPerWeek, provinceWeek, specWeeks, unitsOfWeek, weekTotals, type SpecWeek } from './report-repository'
 
-export const TREND_WEEKS = 8
+const TREND_WEEKS = 8
 
 export function createReportService({ db, clock }: { db: Db; clock: () => Date }) {
   return {

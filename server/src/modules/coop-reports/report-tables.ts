@@ -2,9 +2,9 @@
  * The reports as tables (a title, a header, rows): the CSV writes them one after another,
  * the xlsx puts each on its own sheet. Money is yuan with two decimals, weights kg.
  */
-import { yuan, type CsvValue } from '../../../../src/domain/csv'
-import { weekRangeLabel } from '../../../../src/domain/weeks'
-import type { ImpactReportDto, StatementListDto, WeeklyReportDto, WeekTotalsDto } from '../../contracts/coop'
+import { yuan, type CsvValue } from '@domain/csv'
+import { weekRangeLabel } from '@domain/weeks'
+import type { ImpactReportDto, StatementListDto, WeeklyReportDto, WeekTotalsDto } from '@contracts/coop'
 
 export interface Table {
   /** Sheet name (Excel: at most 31 characters, no []:*?/\). */

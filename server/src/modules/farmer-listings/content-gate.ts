@@ -13,13 +13,13 @@ import { WechatApiError } from '../../wechat/login-client'
 
 export type GateOutcome = 'pass' | 'review' | 'unavailable'
 
-export const CONTENT_RISKY_MESSAGE = '内容包含违规信息，请修改后再提交'
+const CONTENT_RISKY_MESSAGE = '内容包含违规信息，请修改后再提交'
 
 /** Profile-like text (资料): product listings and farmer profiles are what a seller says about themselves. */
-export const LISTING_SCENE: ContentScene = 1
+const LISTING_SCENE: ContentScene = 1
 
-export function contentRisky(): AppError {
-  return new AppError(422, 'CONTENT_RISKY', CONTENT_RISKY_MESSAGE)
+function contentRisky(): AppError {
+  return new AppError('CONTENT_RISKY', CONTENT_RISKY_MESSAGE)
 }
 
 export function createContentGate({ db, contentCheck, log }: { db: Db; contentCheck: ContentCheck; log: FastifyBaseLogger }) {

@@ -1,8 +1,8 @@
 /** A listing as the farmer sent it → trimmed, defaulted and checked values (400 for what JSON Schema cannot say). */
-import type { ListingDto, ListingInputDto } from '../../contracts/farmer-listings'
-import { badRequest } from '../../http/errors'
-import type { Unit } from '../../../../src/domain/units'
-import { photoUrls } from '../media/photo-urls'
+import type { ListingDto, ListingInputDto } from '@contracts/farmer-listings'
+import { AppError } from '../../http/errors'
+import type { Unit } from '@domain/units'
+import { photoUrls } from '../media'
 import type { ProductRow, SpecRow } from './listing-repository'
 
 const DAY_MS = 86_400_000
@@ -35,7 +35,7 @@ const days = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS
 
 function required(value: string, field: string): string {
   const v = value.trim()
-  if (v === '') throw badRequest('VALIDATION_FAILED', `${field} must not be blank`)
+  if (v === '') throw new AppError('VALIDATION_FAILED', `${field} must not be blank`)
   return v
 }
 
@@ -49,16 +49,16 @@ export function cleanListing(input: ListingInputDto, farmerVillage: string): Cle
     stock: s.stock,
     ...(s.id === undefined || s.stockWas === undefined ? {} : { stockWas: s.stockWas }),
   }))
-  if (new Set(specs.map((s) => s.name)).size !== specs.length) throw badRequest('DUPLICATE_SPEC_NAME', 'Two specs have the same name')
+  if (new Set(specs.map((s) => s.name)).size !== specs.length) throw new AppError('DUPLICATE_SPEC_NAME', 'Two specs have the same name')
   const ids = specs.flatMap((s) => (s.id === undefined ? [] : [s.id]))
-  if (new Set(ids).size !== ids.length) throw badRequest('DUPLICATE_SPEC_ID', 'A spec id appears twice')
+  if (new Set(ids).size !== ids.length) throw new AppError('DUPLICATE_SPEC_ID', 'A spec id appears twice')
 
   const { harvestStart, harvestEnd } = input
   const shipsFrom = input.shipsFrom ?? null
-  if (harvestEnd < harvestStart) throw badRequest('INVALID_HARVEST_WINDOW', 'harvestEnd is before harvestStart')
-  if (days(harvestEnd) - days(harvestStart) > MAX_WINDOW_DAYS) throw badRequest('INVALID_HARVEST_WINDOW', 'The harvest window is longer than a year')
+  if (harvestEnd < harvestStart) throw new AppError('INVALID_HARVEST_WINDOW', 'harvestEnd is before harvestStart')
+  if (days(harvestEnd) - days(harvestStart) > MAX_WINDOW_DAYS) throw new AppError('INVALID_HARVEST_WINDOW', 'The harvest window is longer than a year')
   if (shipsFrom !== null && (shipsFrom < harvestStart || shipsFrom > harvestEnd)) {
-    throw badRequest('INVALID_SHIPS_FROM', 'shipsFrom must fall inside the harvest window')
+    throw new AppError('INVALID_SHIPS_FROM', 'shipsFrom must fall inside the harvest window')
   }
   const origin = input.origin?.trim() || farmerVillage
   return {

@@ -1,6 +1,7 @@
 /** SQL for a farmer's own products and specs, and the manager's review queue. */
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client'
+import { inTransaction } from '../../db/transaction'
 import { categories, farmers, orderItems, products, productSpecs } from '../../db/schema'
 
 export type ProductRow = typeof products.$inferSelect
@@ -21,7 +22,7 @@ export function createListingRepository(db: Db) {
     db,
 
     transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      return db.transaction(work)
+      return inTransaction(db, work)
     },
 
     async activeFarmerOfUser(userId: number): Promise<FarmerRef | null> {
@@ -115,28 +116,6 @@ export function createListingRepository(db: Db) {
         .where(and(eq(productSpecs.id, specId), eq(products.farmerId, farmerId)))
         .for('update', { of: [productSpecs, products] })
       return row ?? null
-    },
-
-    /** Adds `delta` unless the result would be negative; null when it would. One conditional statement. */
-    async addStock(tx: Tx, specId: number, delta: number): Promise<number | null> {
-      const [row] = await tx
-        .update(productSpecs)
-        .set({ stock: sql`${productSpecs.stock} + ${delta}` })
-        .where(and(eq(productSpecs.id, specId), sql`${productSpecs.stock} + ${delta} >= 0`))
-        .returning({ stock: productSpecs.stock })
-      return row?.stock ?? null
-    },
-
-    /** Moves the stock by `delta`, stopping at 0 (what was sold meanwhile cannot be unsold). */
-    async moveStock(tx: Tx, specId: number, delta: number): Promise<void> {
-      await tx
-        .update(productSpecs)
-        .set({ stock: sql`greatest(0, ${productSpecs.stock} + ${delta})` })
-        .where(eq(productSpecs.id, specId))
-    },
-
-    async zeroStock(tx: Tx, productId: number): Promise<void> {
-      await tx.update(productSpecs).set({ stock: 0 }).where(eq(productSpecs.productId, productId))
     },
 
     async pendingReviews(cooperativeId: number, limit: number) {

@@ -1,10 +1,10 @@
 /** The farmer's own listings and stock (role farmer; another farmer's product is a 404, a buyer gets 403). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { IdParams } from '../../contracts/catalog'
-import { Listing, ListingInput, ListingPage, ListingQuery, ListingSaved, StockDelta, StockResult } from '../../contracts/farmer-listings'
+import { IdParams } from '@contracts/catalog'
+import { Listing, ListingInput, ListingPage, ListingQuery, ListingSaved, StockDelta, StockResult } from '@contracts/farmer-listings'
 import { requireRole } from '../../http/auth-guard'
-import type { AuthService } from '../auth/auth-service'
+import type { AuthService } from '../auth'
 import type { ListingService } from './listing-service'
 import type { StockService } from './stock-service'
 

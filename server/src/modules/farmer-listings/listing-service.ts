@@ -2,18 +2,18 @@
  * A farmer's own listings: list, read, create, edit, delete. Texts pass the content check
  * before they are published; a farmer only ever reaches their own products (others are 404).
  */
-import type { MeDto } from '../../contracts/auth'
-import type { ListingDto, ListingInputDto, ListingPageDto, ListingSavedDto, ReviewStatusDto } from '../../contracts/farmer-listings'
-import { AppError, badRequest, forbidden, notFound } from '../../http/errors'
-import { LIMITS } from '../../../../src/domain/limits'
-import { decodeCursor, encodeCursor } from '../catalog/cursor'
+import type { MeDto } from '@contracts/auth'
+import type { ListingDto, ListingInputDto, ListingPageDto, ListingSavedDto, ReviewStatusDto } from '@contracts/farmer-listings'
+import { AppError, forbidden, notFound } from '../../http/errors'
+import { LIMITS } from '@domain/limits'
+import { decodeCursor, encodeCursor } from '../catalog'
 import type { ContentGate, GateOutcome } from './content-gate'
 import { cleanListing, listingTexts, textsChanged, toListingDto, type CleanListing } from './listing-input'
 import type { FarmerRef, ListingRepository, ProductRow } from './listing-repository'
-import { FOREIGN_KEY_VIOLATION, pgErrorCode } from './pg-errors'
+import { FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../db/pg-errors'
 import { applySpecPlan, planSpecs } from './spec-plan'
 
-export const REVIEW_NOTES = {
+const REVIEW_NOTES = {
   review: '内容需要合作社人工审核，通过后买家才能看到',
   unavailable: '内容安全检查暂时不可用，已转合作社人工审核',
   resubmitted: '已修改，等待合作社重新审核',
@@ -26,7 +26,7 @@ export interface ListingServiceDeps {
   clock: () => Date
 }
 
-const hasOrdersError = () => new AppError(409, 'PRODUCT_HAS_ORDERS', 'This product has orders and cannot be deleted; pause it instead')
+const hasOrdersError = () => new AppError('PRODUCT_HAS_ORDERS', 'This product has orders and cannot be deleted; pause it instead')
 
 export function createListingService({ repo, gate, ownedMediaKeys, clock }: ListingServiceDeps) {
   async function farmerOf(user: MeDto): Promise<FarmerRef> {
@@ -48,10 +48,10 @@ export function createListingService({ repo, gate, ownedMediaKeys, clock }: List
 
   /** 400s for an unknown category or a photo this user did not upload (photos already on the product are fine). */
   async function checkRefs(user: MeDto, listing: CleanListing, existingPhotos: string[] = []): Promise<void> {
-    if (!(await repo.categoryExists(listing.categoryId))) throw badRequest('UNKNOWN_CATEGORY', `No category "${listing.categoryId}"`)
+    if (!(await repo.categoryExists(listing.categoryId))) throw new AppError('UNKNOWN_CATEGORY', `No category "${listing.categoryId}"`)
     const fresh = listing.photos.filter((k) => !existingPhotos.includes(k))
     const owned = await ownedMediaKeys(user.id, fresh)
-    if (fresh.some((k) => !owned.has(k))) throw badRequest('UNKNOWN_PHOTO', 'A photo is not one you uploaded')
+    if (fresh.some((k) => !owned.has(k))) throw new AppError('UNKNOWN_PHOTO', 'A photo is not one you uploaded')
   }
 
   function reviewAfter(outcome: GateOutcome, previous: ReviewStatusDto | null): { reviewStatus: ReviewStatusDto; reviewNote: string | null } {
@@ -85,7 +85,7 @@ export function createListingService({ repo, gate, ownedMediaKeys, clock }: List
     async create(user: MeDto, input: ListingInputDto): Promise<ListingSavedDto> {
       const farmer = await farmerOf(user)
       const listing = cleanListing(input, farmer.village)
-      if (listing.specs.some((s) => s.id !== undefined)) throw badRequest('UNKNOWN_SPEC', 'A new product has no spec ids yet')
+      if (listing.specs.some((s) => s.id !== undefined)) throw new AppError('UNKNOWN_SPEC', 'A new product has no spec ids yet')
       await checkRefs(user, listing)
       const outcome = await gate.check(user.id, listingTexts(listing), listing.title)
       const { specs: _specs, ...fields } = listing

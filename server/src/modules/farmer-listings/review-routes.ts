@@ -1,8 +1,8 @@
 /** The cooperative manager's review queue (coop_admin of the farmer's cooperative only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Listing, ProductIdParams, ReviewDecision, ReviewList } from '../../contracts/farmer-listings'
+import { Listing, ProductIdParams, ReviewDecision, ReviewList } from '@contracts/farmer-listings'
 import { requireRole } from '../../http/auth-guard'
-import type { AuthService } from '../auth/auth-service'
+import type { AuthService } from '../auth'
 import type { ReviewService } from './review-service'
 
 const tags = ['reviews']

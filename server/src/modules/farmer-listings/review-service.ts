@@ -2,14 +2,14 @@
  * The cooperative manager's queue: listings the content check held back (or that could not
  * be checked), from farmers of the manager's own cooperative. Approve publishes; reject explains.
  */
-import type { MeDto } from '../../contracts/auth'
-import type { ListingDto, ReviewItemDto } from '../../contracts/farmer-listings'
+import type { MeDto } from '@contracts/auth'
+import type { ListingDto, ReviewItemDto } from '@contracts/farmer-listings'
 import { AppError, forbidden, notFound } from '../../http/errors'
 import { toListingDto } from './listing-input'
 import type { ListingRepository } from './listing-repository'
 
 const QUEUE_LIMIT = 50
-export const DEFAULT_REJECT_NOTE = '未通过合作社审核，请修改后重新提交'
+const DEFAULT_REJECT_NOTE = '未通过合作社审核，请修改后重新提交'
 
 function cooperativeOf(admin: MeDto): number {
   if (admin.cooperativeId === null) throw forbidden('This needs a cooperative manager')
@@ -22,7 +22,7 @@ export function createReviewService({ repo, clock }: { repo: ListingRepository; 
     await repo.transaction(async (tx) => {
       const product = await repo.lockInCooperative(tx, coopId, productId)
       if (!product) throw notFound('Product')
-      if (product.reviewStatus !== 'pending_review') throw new AppError(409, 'NOT_PENDING_REVIEW', 'This product is not waiting for review')
+      if (product.reviewStatus !== 'pending_review') throw new AppError('NOT_PENDING_REVIEW', 'This product is not waiting for review')
       const reviewNote = approve ? note?.trim() || null : note?.trim() || DEFAULT_REJECT_NOTE
       await repo.updateProduct(tx, productId, { reviewStatus: approve ? 'approved' : 'rejected', reviewNote, updatedAt: clock() })
     })

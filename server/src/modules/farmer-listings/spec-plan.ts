@@ -4,15 +4,16 @@
  * form says which stock it started from, the farmer's change is applied to the stock as it is
  * now, so orders placed while the farmer was editing are not sold twice.
  */
-import { AppError, badRequest } from '../../http/errors'
-import { LIMITS } from '../../../../src/domain/limits'
+import { AppError } from '../../http/errors'
+import { LIMITS } from '@domain/limits'
 import type { Tx } from '../../db/client'
+import { moveStock, setStock } from '../stock'
 import type { CleanSpec } from './listing-input'
 import type { ListingRepository, SpecRow, SpecValues } from './listing-repository'
 
 export interface SpecPlan {
-  /** `stockDelta` set: move the stock by it (values then leave stock out). */
-  update: { id: number; values: Partial<SpecValues>; stockDelta?: number }[]
+  /** Stock changes through the stock module: moved by the farmer's change (`stockWas` given) or set. */
+  update: { id: number; values: Partial<Omit<SpecValues, 'stock'>>; stock: { set: number } | { move: number } }[]
   insert: SpecValues[]
   remove: number[]
 }
@@ -22,15 +23,14 @@ export function planSpecs(current: SpecRow[], wanted: CleanSpec[], ordered: Set<
   const plan: SpecPlan = { update: [], insert: [], remove: [] }
   wanted.forEach(({ id, stockWas, ...values }, sortOrder) => {
     if (id === undefined) return plan.insert.push({ ...values, sortOrder })
-    if (!currentIds.has(id)) throw badRequest('UNKNOWN_SPEC', `Spec ${id} is not one of this product's specs`)
-    if (stockWas === undefined) return plan.update.push({ id, values: { ...values, sortOrder } })
+    if (!currentIds.has(id)) throw new AppError('UNKNOWN_SPEC', `Spec ${id} is not one of this product's specs`)
     const { stock, ...rest } = values
-    plan.update.push({ id, values: { ...rest, sortOrder }, stockDelta: stock - stockWas })
+    plan.update.push({ id, values: { ...rest, sortOrder }, stock: stockWas === undefined ? { set: stock } : { move: stock - stockWas } })
   })
   const kept = new Set(plan.update.map((u) => u.id))
   plan.remove = current.filter((s) => !kept.has(s.id)).map((s) => s.id)
   if (plan.remove.some((id) => ordered.has(id))) {
-    throw new AppError(409, 'SPEC_HAS_ORDERS', 'A spec that has orders cannot be removed; set its stock to 0 instead')
+    throw new AppError('SPEC_HAS_ORDERS', 'A spec that has orders cannot be removed; set its stock to 0 instead')
   }
   return plan
 }
@@ -42,7 +42,8 @@ export async function applySpecPlan(repo: ListingRepository, tx: Tx, productId: 
   for (const u of plan.update) await repo.updateSpec(tx, u.id, { name: `~renaming-spec-${u.id}~`.padEnd(LIMITS.specNameMax + 10, '~') })
   for (const u of plan.update) {
     await repo.updateSpec(tx, u.id, u.values)
-    if (u.stockDelta) await repo.moveStock(tx, u.id, u.stockDelta)
+    if ('set' in u.stock) await setStock(tx, u.id, u.stock.set)
+    else if (u.stock.move !== 0) await moveStock(tx, u.id, u.stock.move)
   }
   await repo.insertSpecs(tx, productId, plan.insert)
 }

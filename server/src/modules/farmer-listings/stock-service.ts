@@ -2,10 +2,11 @@
  * Quick changes a farmer makes from the list: pause, resume, sold out, stock ± per spec.
  * A spec's stock is what is left to sell (placed orders already took theirs), so it never goes below 0.
  */
-import type { MeDto } from '../../contracts/auth'
-import type { ListingDto, StockResultDto } from '../../contracts/farmer-listings'
+import type { MeDto } from '@contracts/auth'
+import type { ListingDto, StockResultDto } from '@contracts/farmer-listings'
 import { AppError, notFound } from '../../http/errors'
 import type { Tx } from '../../db/client'
+import { adjustStock, zeroStockOfProduct } from '../stock'
 import type { ListingRepository } from './listing-repository'
 import type { ListingService } from './listing-service'
 
@@ -29,7 +30,7 @@ export function createStockService({ repo, listings, clock }: { repo: ListingRep
     /** Back on sale; with nothing in stock there is nothing to sell, so the farmer is asked to add stock first. */
     resume(user: MeDto, productId: number): Promise<ListingDto> {
       return withOwnProduct(user, productId, async (tx, stock) => {
-        if (stock.every((s) => s === 0)) throw new AppError(409, 'NO_STOCK', 'Add stock before putting it back on sale')
+        if (stock.every((s) => s === 0)) throw new AppError('NO_STOCK', 'Add stock before putting it back on sale')
         await repo.updateProduct(tx, productId, { status: 'on_sale', updatedAt: clock() })
       })
     },
@@ -37,7 +38,7 @@ export function createStockService({ repo, listings, clock }: { repo: ListingRep
     /** Everything is gone: stock 0 on every spec, marked sold out until restocked. */
     soldOut(user: MeDto, productId: number): Promise<ListingDto> {
       return withOwnProduct(user, productId, async (tx) => {
-        await repo.zeroStock(tx, productId)
+        await zeroStockOfProduct(tx, productId)
         await repo.updateProduct(tx, productId, { status: 'sold_out', updatedAt: clock() })
       })
     },
@@ -48,8 +49,8 @@ export function createStockService({ repo, listings, clock }: { repo: ListingRep
       return repo.transaction(async (tx) => {
         const row = await repo.lockSpecOfFarmer(tx, farmer.id, specId)
         if (!row) throw notFound('Spec')
-        const stock = await repo.addStock(tx, specId, delta)
-        if (stock === null) throw new AppError(409, 'STOCK_BELOW_ZERO', `Only ${row.spec.stock} left; stock cannot go below 0`)
+        const stock = await adjustStock(tx, specId, delta)
+        if (stock === null) throw new AppError('STOCK_BELOW_ZERO', `Only ${row.spec.stock} left; stock cannot go below 0`)
         let productStatus = row.productStatus
         if (productStatus === 'sold_out' && stock > 0) {
           productStatus = 'on_sale'

@@ -1,5 +1,5 @@
 /** Opaque keyset cursors over (timestamp, id): base64url of `{"at":"…","id":N}`. Tampered → 400. */
-import { badRequest } from '../../http/errors'
+import { AppError } from '../../http/errors'
 import type { Keyset } from './farmer-order-repository'
 
 export function encodeKeyset(k: Keyset): string {
@@ -7,7 +7,7 @@ export function encodeKeyset(k: Keyset): string {
 }
 
 export function decodeKeyset(cursor: string): Keyset {
-  const invalid = () => badRequest('INVALID_CURSOR', 'cursor is not one this API handed out')
+  const invalid = () => new AppError('INVALID_CURSOR', 'cursor is not one this API handed out')
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))

@@ -1,22 +1,19 @@
 /** The farmer's packing list for a day and the figures on their home page (this China week). */
-import type { FarmerHomeDto, PackingListDto } from '../../contracts/fulfilment'
-import { chinaDate } from '../../../../src/domain/dates'
-import { gramsToKg } from '../../../../src/domain/units'
-import { isoWeekOf, weekDays, weekRange } from '../../../../src/domain/weeks'
+import type { FarmerHomeDto, PackingListDto } from '@contracts/fulfilment'
+import { chinaDate, chinaDayRange } from '@domain/china-time'
+import { gramsToKg } from '@domain/units'
+import { isoWeekOf, weekDays, weekRange } from '@domain/weeks'
 import type { Db } from '../../db/client'
-import { badRequest } from '../../http/errors'
+import { AppError } from '../../http/errors'
 import { lowStockSpecs, packingLines, packingOrderCount, toShipCount, weekRefundedFen, weekSales } from './farmer-figures-repository'
 
 export const LOW_STOCK_THRESHOLD = 5
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The instant a China calendar day ends (next midnight, UTC+8); a 400 for a date that does not exist. */
 export function chinaDayEnd(day: string): Date {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`)
-  if (Number.isNaN(midnightUtc) || new Date(midnightUtc).toISOString().slice(0, 10) !== day) {
-    throw badRequest('INVALID_DATE', `${day} is not a calendar date`)
-  }
-  return new Date(midnightUtc - 8 * 3600_000 + DAY_MS)
+  const range = chinaDayRange(day)
+  if (!range) throw new AppError('INVALID_DATE', `${day} is not a calendar date`)
+  return range.end
 }
 
 export function createFarmerFigures(db: Db, clock: () => Date) {

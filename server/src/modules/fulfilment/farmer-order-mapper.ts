@@ -1,8 +1,8 @@
 /** Order rows → the farmer's order shape (items, full delivery address, WeChat sync state). */
-import type { FarmerOrderDto, FarmerOrderStatusDto } from '../../contracts/fulfilment'
+import type { FarmerOrderDto, FarmerOrderStatusDto } from '@contracts/fulfilment'
 import type { Executor } from '../../db/client'
-import { itemDto } from '../orders/order-mapper'
-import { itemsOf, type OrderRow } from '../orders/order-repository'
+import { itemDto } from '../orders'
+import { itemsOf, type OrderRow } from '../orders'
 import { syncStates } from './farmer-order-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { orders, shippingUploads } from '../../db/schema'
 import type { Executor } from '../../db/client'
-import type { OrderRow } from '../orders/order-repository'
+import type { OrderRow } from '../orders'
 
 export type FarmerStatus = 'paid' | 'shipped' | 'received' | 'refunded'
 export const FARMER_STATUSES: readonly FarmerStatus[] = ['paid', 'shipped', 'received', 'refunded']

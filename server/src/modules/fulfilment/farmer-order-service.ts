@@ -1,7 +1,7 @@
 /** A farmer's own orders: the queue by status (to ship: oldest paid first), orders by id, shipping. */
-import type { FarmerOrderDto, FarmerOrderPageDto, ShipOutcomeDto } from '../../contracts/fulfilment'
+import type { FarmerOrderDto, FarmerOrderPageDto, ShipOutcomeDto } from '@contracts/fulfilment'
 import type { Db } from '../../db/client'
-import { badRequest, notFound } from '../../http/errors'
+import { AppError, notFound } from '../../http/errors'
 import { decodeKeyset, encodeKeyset } from './farmer-cursor'
 import { farmerOrdersByIds, keysetOf, listFarmerOrders, type FarmerStatus } from './farmer-order-repository'
 import { toFarmerOrders } from './farmer-order-mapper'
@@ -18,7 +18,7 @@ export interface FarmerOrderQuery {
 export function parseIds(raw: string): number[] {
   const ids = raw.split(',').map((s) => Number(s))
   if (ids.length > 50 || ids.some((id) => !Number.isSafeInteger(id) || id < 1)) {
-    throw badRequest('INVALID_IDS', 'ids must be up to 50 order ids separated by commas')
+    throw new AppError('INVALID_IDS', 'ids must be up to 50 order ids separated by commas')
   }
   return [...new Set(ids)]
 }

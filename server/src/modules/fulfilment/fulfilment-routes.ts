@@ -5,10 +5,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
-import { FarmerHome, FarmerOrderPage, FarmerOrderQuery, PackingList, PackingQuery, ShipBody, ShipResult } from '../../contracts/fulfilment'
+import { FarmerHome, FarmerOrderPage, FarmerOrderQuery, PackingList, PackingQuery, ShipBody, ShipResult } from '@contracts/fulfilment'
 import { requireRole } from '../../http/auth-guard'
 import { forbidden } from '../../http/errors'
-import type { AuthService } from '../auth/auth-service'
+import type { AuthService } from '../auth'
 import type { FarmerFigures } from './farmer-figures-service'
 import type { FarmerOrderService } from './farmer-order-service'
 

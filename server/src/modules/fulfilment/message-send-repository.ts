@@ -1,8 +1,9 @@
 /** SQL for the "shipped" message sends: one row per order and template, its consent and outcome. */
 import { and, eq } from 'drizzle-orm'
 import type { Db, Executor } from '../../db/client'
+import { inTransaction } from '../../db/transaction'
 import { messageSends, users } from '../../db/schema'
-import { spendConsent } from '../subscriptions/subscription-service'
+import { spendConsent } from '../subscriptions'
 
 export type SendRow = typeof messageSends.$inferSelect
 export type SendOutcome = 'sent' | 'no_consent' | 'failed'
@@ -13,7 +14,7 @@ export type SendOutcome = 'sent' | 'no_consent' | 'failed'
  * the row as it is, spending nothing.
  */
 export async function claimSend(db: Db, order: { id: number; buyerId: number }, templateId: string, at: Date): Promise<SendRow> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [created] = await tx
       .insert(messageSends)
       .values({ userId: order.buyerId, orderId: order.id, templateId, outcome: 'pending', createdAt: at })

@@ -5,14 +5,14 @@
  * One order's problem (not paid, someone else's, changed meanwhile) rolls back only that order,
  * so the others still ship, and the locks are held for one order at a time.
  */
-import type { ShipOutcomeDto } from '../../contracts/fulfilment'
-import { courierName } from '../../../../src/domain/couriers'
+import type { ShipOutcomeDto } from '@contracts/fulfilment'
+import { courierName } from '@domain/couriers'
+import { actionsFor } from '@domain/order-states'
 import type { Db } from '../../db/client'
+import { inTransaction } from '../../db/transaction'
 import { AppError, notFound } from '../../http/errors'
 import { enqueue } from '../../jobs/job-queue'
-import { scheduleAutoConfirm } from '../orders/order-lifecycle'
-import { findOrder, type OrderRow } from '../orders/order-repository'
-import { applyTransition } from '../orders/order-transitions'
+import { applyTransition, findOrder, scheduleAutoConfirm, type OrderRow } from '../orders'
 import { createPendingUpload } from './shipping-upload-repository'
 
 export const UPLOAD_SHIPPING_INFO_JOB = 'upload_shipping_info'
@@ -43,13 +43,13 @@ function outcome(orderId: number, order: OrderRow | null, error: AppError | null
 async function shipOne(db: Db, by: Shipper, line: ShipLine, at: Date): Promise<ShipOutcomeDto> {
   let seen: OrderRow | null = null
   try {
-    const shipped = await db.transaction(async (tx) => {
+    const shipped = await inTransaction(db, async (tx) => {
       const order = await findOrder(tx, line.orderId, true)
       if (!order || order.farmerId !== by.farmerId) throw notFound('Order')
       seen = order
       // The same request again (a retried tap on a bad network): already done, nothing changes.
       if (order.status === 'shipped' && order.carrier === line.carrier && order.trackingNo === line.trackingNo) return order
-      if (order.status !== 'paid') throw new AppError(409, 'ORDER_NOT_SHIPPABLE', `An order that is ${order.status} cannot be shipped`)
+      if (!actionsFor(order.status, 'farmer').includes('ship')) throw new AppError('ORDER_NOT_SHIPPABLE', `An order that is ${order.status} cannot be shipped`)
       const updated = await applyTransition(tx, order, {
         action: 'ship',
         actor: 'farmer',
@@ -75,7 +75,7 @@ async function shipOne(db: Db, by: Shipper, line: ShipLine, at: Date): Promise<S
 /** Ships each line in turn; a duplicate order id in one request is refused before anything changes. */
 export async function shipOrders(db: Db, by: Shipper, lines: ShipLine[], at: Date): Promise<ShipOutcomeDto[]> {
   const ids = new Set(lines.map((l) => l.orderId))
-  if (ids.size !== lines.length) throw new AppError(400, 'DUPLICATE_ORDER', 'Each order may appear once per request')
+  if (ids.size !== lines.length) throw new AppError('DUPLICATE_ORDER', 'Each order may appear once per request')
   const results: ShipOutcomeDto[] = []
   for (const line of lines) results.push(await shipOne(db, by, line, at))
   return results

@@ -10,10 +10,10 @@
  * A message still not through after GIVE_UP_MS is news no more: it is marked failed.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { courierName } from '../../../../src/domain/couriers'
+import { courierName } from '@domain/couriers'
 import type { Db } from '../../db/client'
 import type { JobHandler } from '../../jobs/job-runner'
-import { findOrder, itemsOf, type OrderRow } from '../orders/order-repository'
+import { findOrder, itemsOf, type OrderRow } from '../orders'
 import { chinaDateKeyword, fitKeyword, type SubscribeMessage, type SubscribeMessageClient } from '../../wechat/subscribe-message'
 import { claimSend, noteSendErrcode, openidOf, settleSend } from './message-send-repository'
 

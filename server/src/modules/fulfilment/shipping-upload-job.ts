@@ -6,11 +6,11 @@
  * failed (logged, not retried). Attempts and the last errcode are kept in shipping_uploads.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { CONTACT_REQUIRED } from '../../../../src/domain/couriers'
+import { CONTACT_REQUIRED } from '@domain/couriers'
 import type { Db } from '../../db/client'
 import type { JobHandler } from '../../jobs/job-runner'
-import { findOrder } from '../orders/order-repository'
-import { paidPaymentOf } from '../payments/payment-ledger'
+import { findOrder } from '../orders'
+import { paidPaymentOf } from '../payments'
 import { chinaRfc3339, itemDescription, maskPhone, type ShippingInfoClient, type ShippingInfoRequest } from '../../wechat/shipping-info'
 import {
   countAttempt,

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { orders, payments, refunds, shippingUploads } from '../../db/schema'
 import type { Executor } from '../../db/client'
-import { itemsOf, type OrderRow } from '../orders/order-repository'
+import { itemsOf, type OrderRow } from '../orders'
 
 export type UploadRow = typeof shippingUploads.$inferSelect
 export type PaymentRow = typeof payments.$inferSelect

@@ -1,18 +1,10 @@
-/** SQL for invites into a cooperative, and the farmer row an accepted invite creates. */
-import { and, desc, eq } from 'drizzle-orm'
+/** SQL for invites into a cooperative (the farmer row and role an accepted invite creates are members' and auth's). */
+import { desc, eq } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client'
-import { cooperatives, farmerInvites, farmers, userRoles } from '../../db/schema'
+import { inTransaction } from '../../db/transaction'
+import { cooperatives, farmerInvites } from '../../db/schema'
 
 export type InviteRow = typeof farmerInvites.$inferSelect
-
-export interface NewFarmer {
-  cooperativeId: number
-  userId: number
-  name: string
-  village: string
-  story: string
-  photoKey: string | null
-}
 
 const cooperativeColumns = { id: cooperatives.id, name: cooperatives.name, county: cooperatives.county, province: cooperatives.province }
 
@@ -38,7 +30,7 @@ export function createInviteRepository(db: Db) {
     },
 
     transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      return db.transaction(work)
+      return inTransaction(db, work)
     },
 
     /** The invite, locked until the transaction ends (two people accepting one code: one wins). */
@@ -47,20 +39,9 @@ export function createInviteRepository(db: Db) {
       return row ?? null
     },
 
-    async farmerOfUser(tx: Tx, userId: number): Promise<{ id: number } | null> {
-      const [row] = await tx.select({ id: farmers.id }).from(farmers).where(eq(farmers.userId, userId))
-      return row ?? null
-    },
-
-    /** Creates the farmer, marks the invite used and grants the farmer role. */
-    async createFarmer(tx: Tx, inviteId: number, farmer: NewFarmer, now: Date): Promise<number> {
-      const [row] = await tx
-        .insert(farmers)
-        .values({ cooperativeId: farmer.cooperativeId, userId: farmer.userId, name: farmer.name, village: farmer.village, story: farmer.story, photoUrl: farmer.photoKey })
-        .returning({ id: farmers.id })
-      await tx.update(farmerInvites).set({ usedByFarmerId: row.id, usedAt: now }).where(and(eq(farmerInvites.id, inviteId)))
-      await tx.insert(userRoles).values({ userId: farmer.userId, role: 'farmer' }).onConflictDoNothing()
-      return row.id
+    /** Marks the invite used by the farmer it created. */
+    async markUsed(tx: Tx, inviteId: number, farmerId: number, now: Date): Promise<void> {
+      await tx.update(farmerInvites).set({ usedByFarmerId: farmerId, usedAt: now }).where(eq(farmerInvites.id, inviteId))
     },
   }
 }

@@ -1,10 +1,10 @@
 /** Invites into a cooperative: the manager creates and lists them; anyone opens one; a signed-in user accepts. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { Me } from '../../contracts/auth'
-import { InviteAccept, InviteCodeParams, InviteCreate, InviteCreated, InviteInfo, InviteList } from '../../contracts/farmer-listings'
+import { Me } from '@contracts/auth'
+import { InviteAccept, InviteCodeParams, InviteCreate, InviteCreated, InviteInfo, InviteList } from '@contracts/farmer-listings'
 import { bearerToken, requireRole, requireUser } from '../../http/auth-guard'
-import type { AuthService } from '../auth/auth-service'
+import type { AuthService } from '../auth'
 import type { InviteService } from './invite-service'
 
 const tags = ['invites']

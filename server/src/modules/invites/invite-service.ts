@@ -1,11 +1,13 @@
 /** Invites: a manager invites a person; the person accepts and becomes a farmer of that cooperative. */
 import crypto from 'node:crypto'
-import type { InviteAcceptDto, InviteCreatedDto, InviteInfoDto, InviteSummaryDto } from '../../contracts/farmer-listings'
-import type { MeDto } from '../../contracts/auth'
-import { AppError, badRequest, forbidden, notFound } from '../../http/errors'
-import { LIMITS } from '../../../../src/domain/limits'
-import type { ContentGate } from '../farmer-listings/content-gate'
-import { pgErrorCode, UNIQUE_VIOLATION } from '../farmer-listings/pg-errors'
+import type { InviteAcceptDto, InviteCreatedDto, InviteInfoDto, InviteSummaryDto } from '@contracts/farmer-listings'
+import type { MeDto } from '@contracts/auth'
+import { AppError, forbidden, notFound } from '../../http/errors'
+import { LIMITS } from '@domain/limits'
+import type { Tx } from '../../db/client'
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/pg-errors'
+import type { ContentGate } from '../farmer-listings'
+import type { NewFarmer } from '../members'
 import type { InviteRepository, InviteRow } from './invite-repository'
 
 /** No 0/O, 1/I/L: a code read aloud or typed from a screenshot survives. */
@@ -13,7 +15,7 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const DAY_MS = 86_400_000
 const LIST_LIMIT = 50
 
-export const joinPath = (code: string) => `farmer/pages/join/index?code=${code}`
+const joinPath = (code: string) => `farmer/pages/join/index?code=${code}`
 
 function drawCode(): string {
   let code = ''
@@ -34,14 +36,22 @@ function statusOf(invite: InviteRow, now: Date): InviteSummaryDto['status'] {
 
 const summary = (invite: InviteRow, now: Date): InviteSummaryDto => ({ code: invite.code, expiresAt: invite.expiresAt.toISOString(), status: statusOf(invite, now) })
 
+/** Membership, written by its owners (the farmer row: members; the farmer role: auth), inside the acceptance's transaction. */
+export interface Membership {
+  farmerOfUser(tx: Tx, userId: number): Promise<{ id: number } | null>
+  insertFarmer(tx: Tx, farmer: NewFarmer): Promise<number>
+  grantFarmerRole(tx: Tx, userId: number): Promise<void>
+}
+
 export interface InviteServiceDeps {
   repo: InviteRepository
   gate: ContentGate
   ownedMediaKeys: (userId: number, keys: string[]) => Promise<Set<string>>
+  membership: Membership
   clock: () => Date
 }
 
-export function createInviteService({ repo, gate, ownedMediaKeys, clock }: InviteServiceDeps) {
+export function createInviteService({ repo, gate, ownedMediaKeys, membership, clock }: InviteServiceDeps) {
   return {
     async create(admin: MeDto, requestedCoopId: number | undefined): Promise<InviteCreatedDto> {
       const coopId = admin.cooperativeId
@@ -75,22 +85,25 @@ export function createInviteService({ repo, gate, ownedMediaKeys, clock }: Invit
       const code = normaliseCode(rawCode)
       if (!code) throw notFound('Invite')
       const photoKey = input.photoKey ?? null
-      if (photoKey && !(await ownedMediaKeys(userId, [photoKey])).has(photoKey)) throw badRequest('UNKNOWN_PHOTO', 'The photo is not one you uploaded')
+      if (photoKey && !(await ownedMediaKeys(userId, [photoKey])).has(photoKey)) throw new AppError('UNKNOWN_PHOTO', 'The photo is not one you uploaded')
       const name = input.name.trim()
       const village = input.village.trim()
       const story = (input.story ?? '').trim()
-      if (!name || !village) throw badRequest('VALIDATION_FAILED', 'name and village must not be blank')
+      if (!name || !village) throw new AppError('VALIDATION_FAILED', 'name and village must not be blank')
       // Risky text is refused; a profile is not held back for review (the manager invited this person).
       await gate.check(userId, [name, village, story])
-      const alreadyAFarmer = () => new AppError(409, 'ALREADY_A_FARMER', 'This account is already a farmer of a cooperative')
+      const alreadyAFarmer = () => new AppError('ALREADY_A_FARMER', 'This account is already a farmer of a cooperative')
       return repo.transaction(async (tx) => {
         const invite = await repo.lockInvite(tx, code)
         if (!invite) throw notFound('Invite')
         const now = clock()
-        if (invite.usedAt) throw new AppError(409, 'INVITE_USED', 'This invite has already been used')
-        if (invite.expiresAt.getTime() <= now.getTime()) throw new AppError(410, 'INVITE_EXPIRED', 'This invite has expired; ask the cooperative for a new one')
-        if (await repo.farmerOfUser(tx, userId)) throw alreadyAFarmer()
-        return repo.createFarmer(tx, invite.id, { cooperativeId: invite.cooperativeId, userId, name, village, story, photoKey }, now)
+        if (invite.usedAt) throw new AppError('INVITE_USED', 'This invite has already been used')
+        if (invite.expiresAt.getTime() <= now.getTime()) throw new AppError('INVITE_EXPIRED', 'This invite has expired; ask the cooperative for a new one')
+        if (await membership.farmerOfUser(tx, userId)) throw alreadyAFarmer()
+        const farmerId = await membership.insertFarmer(tx, { cooperativeId: invite.cooperativeId, userId, name, village, story, photoKey })
+        await repo.markUsed(tx, invite.id, farmerId, now)
+        await membership.grantFarmerRole(tx, userId)
+        return farmerId
       }).catch((err: unknown) => {
         // Two invites accepted at once by one account: farmers.user_id is unique, so one loses here.
         throw pgErrorCode(err) === UNIQUE_VIOLATION ? alreadyAFarmer() : err

@@ -2,7 +2,7 @@
  * Photo keys (e.g. `demo/weining-fuji-1`) → the URLs the API serves them at:
  * a display size and a thumbnail, relative to the API origin.
  */
-import type { PhotoDto } from '../../contracts/catalog'
+import type { PhotoDto } from '@contracts/catalog'
 
 export const MEDIA_PREFIX = '/media/'
 

@@ -5,13 +5,13 @@
  */
 import { and, eq } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
-import { isIsoWeek, currentWeek } from '../../../../src/domain/weeks'
+import { isIsoWeek, currentWeek } from '@domain/weeks'
 import type { Executor } from '../../db/client'
 import { cooperatives, farmers } from '../../db/schema'
 import { requireRole } from '../../http/auth-guard'
 import { AppError, forbidden, notFound } from '../../http/errors'
-import type { AuthService } from '../auth/auth-service'
-import type { CoopInfoDto } from '../../contracts/coop'
+import type { AuthService } from '../auth'
+import type { CoopInfoDto } from '@contracts/coop'
 
 export interface CoopAdmin {
   userId: number
@@ -49,6 +49,6 @@ export async function ownFarmer(db: Executor, cooperativeId: number, farmerId: n
 /** The week asked for (default: the week in progress in China), refusing week 53 of a 52-week year. */
 export function weekOrCurrent(week: string | undefined, now: Date): string {
   if (week === undefined) return currentWeek(now)
-  if (!isIsoWeek(week)) throw new AppError(400, 'INVALID_WEEK', `${week} is not an ISO week of its year`)
+  if (!isIsoWeek(week)) throw new AppError('INVALID_WEEK', `${week} is not an ISO week of its year`)
   return week
 }

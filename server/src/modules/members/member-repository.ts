@@ -1,8 +1,8 @@
-/** SQL for the cooperative's members: their products and flags, and the cooperative's commission. */
+/** SQL for the cooperative's members: their farmer rows, products and flags, and the cooperative's commission. */
 import { and, eq, sql } from 'drizzle-orm'
-import type { Executor } from '../../db/client'
+import type { Executor, Tx } from '../../db/client'
 import { cooperatives, farmers } from '../../db/schema'
-import { num, rowsOf } from '../sales-rollup/sql-rows'
+import { num, rowsOf } from '../../sql/rows'
 
 export interface MemberRow {
   farmerId: number
@@ -51,4 +51,47 @@ export async function updateFarmer(db: Executor, cooperativeId: number, farmerId
 export async function setCommission(db: Executor, cooperativeId: number, bps: number): Promise<number> {
   const [row] = await db.update(cooperatives).set({ commissionBps: bps }).where(eq(cooperatives.id, cooperativeId)).returning({ bps: cooperatives.commissionBps })
   return row.bps
+}
+
+export interface FarmerName {
+  farmerId: number
+  name: string
+  village: string
+  isPoorHousehold: boolean
+  active: boolean
+}
+
+/** Every farmer of a cooperative (active or not) by id, with the names reports and statements print. */
+export async function farmersOf(db: Executor, cooperativeId: number): Promise<Map<number, FarmerName>> {
+  const rows = rowsOf<{ id: unknown; name: string; village: string; is_poor_household: boolean; active: boolean }>(
+    await db.execute(sql`select id, name, village, is_poor_household, active from farmers where cooperative_id = ${cooperativeId} order by id`),
+  )
+  return new Map(rows.map((r) => [num(r.id), { farmerId: num(r.id), name: r.name, village: r.village, isPoorHousehold: r.is_poor_household, active: r.active }]))
+}
+
+/** The farmer row of a user (active or not), or null. */
+export async function farmerOfUser(db: Executor, userId: number): Promise<{ id: number; cooperativeId: number; name: string; village: string } | null> {
+  const [row] = await db
+    .select({ id: farmers.id, cooperativeId: farmers.cooperativeId, name: farmers.name, village: farmers.village })
+    .from(farmers)
+    .where(eq(farmers.userId, userId))
+  return row ?? null
+}
+
+export interface NewFarmer {
+  cooperativeId: number
+  userId: number
+  name: string
+  village: string
+  story: string
+  photoKey: string | null
+}
+
+/** Creates a farmer of a cooperative (an accepted invite); farmers.user_id is unique, so a second farmer row for one user fails with a unique violation. */
+export async function insertFarmer(tx: Tx, farmer: NewFarmer): Promise<number> {
+  const [row] = await tx
+    .insert(farmers)
+    .values({ cooperativeId: farmer.cooperativeId, userId: farmer.userId, name: farmer.name, village: farmer.village, story: farmer.story, photoUrl: farmer.photoKey })
+    .returning({ id: farmers.id })
+  return row.id
 }

@@ -1,7 +1,7 @@
 /** The cooperative's members and commission (managers of the cooperative only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CommissionBody, CommissionResult, FarmerParams, Member, MemberList, PoorHouseholdBody, WeekQuery } from '../../contracts/coop'
-import type { AuthService } from '../auth/auth-service'
+import { CommissionBody, CommissionResult, FarmerParams, Member, MemberList, PoorHouseholdBody, WeekQuery } from '@contracts/coop'
+import type { AuthService } from '../auth'
 import { requireCoopAdmin } from './coop-access'
 import type { MemberService } from './member-service'
 

@@ -5,11 +5,11 @@
  * set the cooperative's commission.
  */
 import type { Db } from '../../db/client'
-import { gramsToKg } from '../../../../src/domain/units'
-import { isCommissionBps, MAX_COMMISSION_BPS } from '../../../../src/domain/settlement'
-import type { MemberDto, MemberListDto } from '../../contracts/coop'
+import { gramsToKg } from '@domain/units'
+import { isCommissionBps, MAX_COMMISSION_BPS } from '@domain/settlement'
+import type { MemberDto, MemberListDto } from '@contracts/coop'
 import { AppError, notFound } from '../../http/errors'
-import { farmerWeeks } from '../coop-reports/report-repository'
+import { farmerWeeks } from '../sales-rollup'
 import { coopInfo, weekOrCurrent } from './coop-access'
 import { membersOf, setCommission, updateFarmer } from './member-repository'
 
@@ -50,7 +50,7 @@ export function createMemberService({ db, clock }: { db: Db; clock: () => Date }
     },
 
     async setCommission(cooperativeId: number, bps: number): Promise<{ commissionBps: number }> {
-      if (!isCommissionBps(bps)) throw new AppError(400, 'INVALID_COMMISSION', `Commission must be 0–${MAX_COMMISSION_BPS} bps`)
+      if (!isCommissionBps(bps)) throw new AppError('INVALID_COMMISSION', `Commission must be 0–${MAX_COMMISSION_BPS} bps`)
       return { commissionBps: await setCommission(db, cooperativeId, bps) }
     },
   }

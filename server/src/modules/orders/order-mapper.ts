@@ -1,7 +1,7 @@
 /** Order rows → the API's order shapes. */
-import type { CheckoutDto, OrderDetailDto, OrderItemDto, OrderSummaryDto } from '../../contracts/orders'
+import type { CheckoutDto, OrderDetailDto, OrderItemDto, OrderSummaryDto } from '@contracts/orders'
 import type { Executor } from '../../db/client'
-import { eventsOf, farmersByIds, itemsOf, refundOf, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
+import { eventsOf, farmersByIds, itemsOf, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
@@ -54,7 +54,10 @@ export async function toSummaries(db: Executor, rows: OrderRow[]): Promise<Order
   return summariesOf(rows, items, farmers)
 }
 
-export async function toDetail(db: Executor, order: OrderRow): Promise<OrderDetailDto> {
+/** How an order's latest refund reads to the buyer; payments owns refunds and answers it. */
+export type RefundLookup = (db: Executor, orderId: number) => Promise<OrderDetailDto['refund']>
+
+export async function toDetail(db: Executor, order: OrderRow, refundOf: RefundLookup): Promise<OrderDetailDto> {
   const [[base], events, refund] = await Promise.all([toSummaries(db, [order]), eventsOf(db, order.id), refundOf(db, order.id)])
   const { postalCode: _postalCode, ...address } = order.address
   return {
@@ -62,7 +65,7 @@ export async function toDetail(db: Executor, order: OrderRow): Promise<OrderDeta
     address,
     note: order.note,
     events: events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actor: e.actor, reason: e.reason, at: e.createdAt.toISOString() })),
-    refund: refund ? { status: refund.status, amountFen: refund.amountFen } : null,
+    refund,
   }
 }
 

@@ -1,4 +1,4 @@
-/** SQL for checkouts, orders, their items and events, and stock reservations. */
+/** SQL for checkouts, orders, their items and events (the tables orders owns). */
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import {
@@ -10,13 +10,13 @@ import {
   orders,
   products,
   productSpecs,
-  refunds,
   type AddressSnapshot,
 } from '../../db/schema'
 import { enqueueStatement, type NewJob } from '../../jobs/job-queue'
-import { optionalPhoto } from '../media/photo-urls'
-import type { CartLine, SpecForSale } from './pricing'
-import type { OrderStatus } from '../../../../src/domain/order-states'
+import { optionalPhoto } from '../media'
+import type { StockLine } from '../stock'
+import type { SpecForSale } from './pricing'
+import type { OrderStatus } from '@domain/order-states'
 
 export type OrderRow = typeof orders.$inferSelect
 export type OrderItemRow = typeof orderItems.$inferSelect
@@ -57,24 +57,22 @@ export async function specsForSale(db: Executor, specIds: number[], lock = false
   )
 }
 
-/** Takes stock for every line in one conditional statement; returns the spec ids that had enough. */
-export async function reserveStock(db: Executor, lines: CartLine[]): Promise<Set<number>> {
-  const values = sql.join(lines.map((l) => sql`(${l.specId}::bigint, ${l.quantity}::int)`), sql`, `)
-  const result = await db.execute(sql`
-    update ${productSpecs} s set stock = s.stock - v.q
-    from (values ${values}) as v(id, q)
-    where s.id = v.id and s.stock >= v.q
-    returning s.id`)
-  return new Set((result as unknown as { rows: { id: string | number }[] }).rows.map((r) => Number(r.id)))
+/** The stock these orders hold, per spec in id order: what goes back when they are cancelled. */
+export async function heldStock(db: Executor, orderIds: number[]): Promise<StockLine[]> {
+  if (orderIds.length === 0) return []
+  const rows = await db
+    .select({ specId: orderItems.specId, quantity: sql<number>`sum(${orderItems.quantity})::int` })
+    .from(orderItems)
+    .where(inArray(orderItems.orderId, orderIds))
+    .groupBy(orderItems.specId)
+    .orderBy(asc(orderItems.specId))
+  return rows.map((r) => ({ specId: Number(r.specId), quantity: Number(r.quantity) }))
 }
 
-/** Gives the stock held by these orders back to their specs. */
-export async function releaseStock(db: Executor, orderIds: number[]): Promise<void> {
-  if (orderIds.length === 0) return
-  await db.execute(sql`
-    update ${productSpecs} s set stock = s.stock + i.q
-    from (select spec_id, sum(quantity)::int as q from ${orderItems} where order_id in ${orderIds} group by spec_id) i
-    where s.id = i.spec_id`)
+/** Locks a checkout row: the first lock of every money change of its orders (lock-order.ts). */
+export async function lockCheckout(db: Executor, id: number): Promise<CheckoutRow | null> {
+  const [row] = await db.select().from(checkouts).where(eq(checkouts.id, id)).for('update')
+  return row ?? null
 }
 
 export async function findCheckoutByKey(db: Executor, buyerId: number, key: string): Promise<CheckoutRow | null> {
@@ -128,11 +126,6 @@ export async function farmersByIds(db: Executor, ids: number[]) {
 
 export async function eventsOf(db: Executor, orderId: number) {
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id))
-}
-
-export async function refundOf(db: Executor, orderId: number) {
-  const [row] = await db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(desc(refunds.id)).limit(1)
-  return row ?? null
 }
 
 export interface NewOrder {

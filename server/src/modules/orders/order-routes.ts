@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams } from '../../contracts/catalog'
+import { IdParams } from '@contracts/catalog'
 import {
-  CancelBody,
   Checkout,
   CheckoutPreview,
   IdempotencyHeaders,
@@ -10,9 +9,9 @@ import {
   OrderPage,
   PlaceOrderBody,
   PreviewBody,
-} from '../../contracts/orders'
+} from '@contracts/orders'
 import { requireRole, requireUser } from '../../http/auth-guard'
-import type { AuthService } from '../auth/auth-service'
+import type { AuthService } from '../auth'
 import type { OrderService } from './order-service'
 import type { PlacementService } from './placement-service'
 
@@ -75,14 +74,6 @@ export const orderRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; placeme
     '/api/v1/orders/:id',
     { schema: { tags, summary: 'One of my orders with its timeline', security, params: IdParams, response: { 200: OrderDetail, ...errors } } },
     async (request) => orders.get((await requireUser(request, auth)).id, request.params.id),
-  )
-
-  app.post(
-    '/api/v1/orders/:id/cancel',
-    {
-      schema: { tags, summary: 'Cancel: unpaid → stock released; paid, not shipped → refunded', security, params: IdParams, body: CancelBody, response: { 200: OrderDetail, ...errors } },
-    },
-    async (request) => orders.cancel((await requireUser(request, auth)).id, request.params.id, request.body.reason?.trim() ?? ''),
   )
 
   app.post(

@@ -4,7 +4,7 @@
  * and writes the event row, all inside the caller's transaction.
  */
 import { and, eq } from 'drizzle-orm'
-import { transition, type Actor, type OrderAction, type OrderStatus } from '../../../../src/domain/order-states'
+import { transition, type Actor, type OrderAction, type OrderStatus } from '@domain/order-states'
 import { orderEvents, orders } from '../../db/schema'
 import { AppError } from '../../http/errors'
 import type { Executor } from '../../db/client'
@@ -37,7 +37,7 @@ export async function applyTransition(db: Executor, order: OrderRow, input: Tran
     .set({ status: to, updatedAt: input.at, ...(stamp ? { [stamp]: input.at } : {}), ...input.set })
     .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
     .returning()
-  if (!updated) throw new AppError(409, 'ORDER_CHANGED', 'The order changed meanwhile; reload it')
+  if (!updated) throw new AppError('ORDER_CHANGED', 'The order changed meanwhile; reload it')
   await db.insert(orderEvents).values({
     orderId: order.id,
     fromStatus: order.status,

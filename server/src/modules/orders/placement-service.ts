@@ -7,8 +7,10 @@
 import crypto from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { inTransaction } from '../../db/transaction'
+import { UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-errors'
 import { addresses, checkouts } from '../../db/schema'
-import type { CartLineDto, CheckoutDto, CheckoutPreviewDto } from '../../contracts/orders'
+import type { CartLineDto, CheckoutDto, CheckoutPreviewDto } from '@contracts/orders'
 import { AppError, notFound } from '../../http/errors'
 import { checkoutOf, summariesOf, toCheckout } from './order-mapper'
 import { newCheckoutNo, orderNo } from './order-numbers'
@@ -18,9 +20,9 @@ import {
   insertOrders,
   ordersOfCheckout,
   type CheckoutRow,
-  reserveStock,
   specsForSale,
 } from './order-repository'
+import { reserveStock } from '../stock'
 import { mergeLines, priceCart } from './pricing'
 
 export const EXPIRE_CHECKOUT_JOB = 'expire_checkout'
@@ -51,7 +53,7 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
   /** The first placement's answer for this key, or a 409 if it was made with another body. */
   async function answerAgain(existing: CheckoutRow, hash: string): Promise<{ checkout: CheckoutDto; created: boolean }> {
     if (existing.requestHash !== hash) {
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different order')
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different order')
     }
     return { checkout: await toCheckout(db, existing, await ordersOfCheckout(db, existing.id)), created: false }
   }
@@ -77,13 +79,13 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
         .leftJoin(checkouts, and(eq(checkouts.buyerId, input.buyerId), eq(checkouts.idempotencyKey, input.idempotencyKey)))
         .leftJoin(addresses, and(eq(addresses.id, input.addressId), eq(addresses.userId, input.buyerId)))
       if (earlier) return answerAgain(earlier, hash)
-      if (!address) throw new AppError(404, 'ADDRESS_NOT_FOUND', 'Address not found')
+      if (!address) throw new AppError('ADDRESS_NOT_FOUND', 'Address not found')
       const lines = mergeLines(input.items)
       const now = clock()
       const expiresAt = new Date(now.getTime() + payWindowMinutes * 60_000)
 
       try {
-        const checkout = await db.transaction(async (tx) => {
+        const checkout = await inTransaction(db, async (tx) => {
           const specs = await specsForSale(tx, lines.map((l) => l.specId), true)
           const unknown = lines.find((l) => !specs.has(l.specId))
           if (unknown) throw notFound(`Spec ${unknown.specId}`)
@@ -91,8 +93,8 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
           const problem = priced.groups.flatMap((g) => g.lines).find((l) => l.problem !== null)
           if (problem) {
             throw problem.problem === 'UNAVAILABLE'
-              ? new AppError(409, 'PRODUCT_UNAVAILABLE', `${problem.title} is not on sale`)
-              : new AppError(409, 'INSUFFICIENT_STOCK', `Only ${problem.stock} left of ${problem.title} ${problem.specName}`)
+              ? new AppError('PRODUCT_UNAVAILABLE', `${problem.title} is not on sale`)
+              : new AppError('INSUFFICIENT_STOCK', `Only ${problem.stock} left of ${problem.title} ${problem.specName}`)
           }
 
           const checkoutNo = newCheckoutNo(now)
@@ -104,7 +106,7 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
           if (!created) throw new SameKeyPlaced()
 
           const reserved = await reserveStock(tx, lines)
-          if (reserved.size !== lines.length) throw new AppError(409, 'INSUFFICIENT_STOCK', 'Not enough stock left')
+          if (reserved.size !== lines.length) throw new AppError('INSUFFICIENT_STOCK', 'Not enough stock left')
 
           const { id: _id, isDefault: _d, userId: _u, createdAt: _c, postalCode, ...snapshot } = address
           const orderRows = await insertOrders(
@@ -149,7 +151,7 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
         })
         return { checkout, created: true }
       } catch (err) {
-        if (err instanceof SameKeyPlaced || isUniqueViolation(err)) {
+        if (err instanceof SameKeyPlaced || pgErrorCode(err) === UNIQUE_VIOLATION) {
           const winner = await replay(input, hash)
           if (winner) return winner
         }
@@ -157,11 +159,6 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
       }
     },
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } } | null)?.code ?? (err as { cause?: { code?: string } } | null)?.cause?.code
-  return code === '23505'
 }
 
 export type PlacementService = ReturnType<typeof createPlacementService>

@@ -3,10 +3,10 @@
  * farmer's shipping fee and totals, and a problem on every line that cannot be ordered.
  * Pure: the same function serves the preview and the placement (inside its transaction).
  */
-import { sumFen } from '../../../../src/domain/money'
-import { shippingFee, type ShippingRule } from '../../../../src/domain/shipping'
-import type { CheckoutPreviewDto, PreviewGroupDto, PreviewLineDto } from '../../contracts/orders'
-import type { PhotoDto } from '../../contracts/catalog'
+import { sumFen } from '@domain/money'
+import { shippingFee, type ShippingRule } from '@domain/shipping'
+import type { CheckoutPreviewDto, PreviewGroupDto, PreviewLineDto } from '@contracts/orders'
+import type { PhotoDto } from '@contracts/catalog'
 
 export interface SpecForSale {
   specId: number

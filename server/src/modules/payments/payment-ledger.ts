@@ -1,21 +1,64 @@
 /**
- * What other modules may ask of payments inside their own transaction: refund an order that
- * was paid, or close the WeChat Pay orders still open for a checkout. Both only write rows
- * and enqueue durable jobs; the WeChat calls happen in those jobs.
+ * The payment and refund rows, changed inside a caller's transaction (the caller has taken the
+ * locks in the money path's order: checkout → orders → payment). These only write rows and
+ * enqueue durable jobs; the WeChat Pay calls happen in those jobs.
  */
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import type { OrderDetailDto } from '@contracts/orders'
 import { payments, refunds } from '../../db/schema'
 import { enqueue } from '../../jobs/job-queue'
 import type { Executor } from '../../db/client'
-import { outRefundNo } from '../orders/order-numbers'
+import { outRefundNo, outTradeNo } from './payment-numbers'
+import { insertPayment, openidOf, openPaymentOf, paymentsOfCheckout, type PaymentRow } from './payment-repository'
 
 export const SUBMIT_REFUND_JOB = 'submit_refund'
 export const CLOSE_PAYMENT_JOB = 'close_payment'
 
+/** What a refund needs to know of the order it pays back. */
 export interface RefundableOrder {
   id: number
   orderNo: string
   totalFen: number
+}
+
+/** What a checkout asks to be paid: its orders still awaiting payment. */
+export interface PaymentRequest {
+  checkoutId: number
+  checkoutNo: string
+  buyerId: number
+  orderIds: number[]
+  amountFen: number
+  expiresAt: Date
+}
+
+/**
+ * The open payment for exactly these orders and this amount, or a new one (the previous open
+ * one, for other orders, is closed). Called with the checkout locked.
+ */
+export async function paymentFor(db: Executor, request: PaymentRequest, at: Date): Promise<PaymentRow> {
+  const open = await openPaymentOf(db, request.checkoutId)
+  if (open && open.amountFen === request.amountFen && open.orderIds.join() === request.orderIds.join()) return open
+  if (open) await closeOpenPayments(db, request.checkoutId, at)
+  const attempt = (await paymentsOfCheckout(db, request.checkoutId)).length + 1
+  return insertPayment(db, {
+    outTradeNo: outTradeNo(request.checkoutNo, attempt),
+    checkoutId: request.checkoutId,
+    orderIds: request.orderIds,
+    amountFen: request.amountFen,
+    payerOpenid: await openidOf(db, request.buyerId),
+    expiresAt: request.expiresAt,
+    createdAt: at,
+  })
+}
+
+/** Locks a payment row (after its checkout and orders); null when there is none. */
+export async function lockPayment(db: Executor, id: number): Promise<PaymentRow | null> {
+  const [row] = await db.select().from(payments).where(eq(payments.id, id)).for('update')
+  return row ?? null
+}
+
+export async function markPaymentPaid(db: Executor, id: number, transactionId: string | null, paidAt: Date): Promise<void> {
+  await db.update(payments).set({ status: 'paid', transactionId, paidAt }).where(eq(payments.id, id))
 }
 
 /**
@@ -23,7 +66,7 @@ export interface RefundableOrder {
  * had already paid another), the one that reached us second was refunded for this order at
  * once: it is skipped, and of the rest the first paid wins.
  */
-export async function paidPaymentOf(db: Executor, orderId: number) {
+export async function paidPaymentOf(db: Executor, orderId: number): Promise<PaymentRow | null> {
   const [row] = await db
     .select()
     .from(payments)
@@ -49,6 +92,13 @@ export async function requestRefund(db: Executor, order: RefundableOrder, paymen
   if (refund) await enqueue(db, { kind: SUBMIT_REFUND_JOB, dedupeKey: `refund:${refund.id}`, payload: { refundId: refund.id }, runAt: at })
 }
 
+/** Refunds an order from the payment that paid it (a buyer's cancel after paying). */
+export async function refundPaidOrder(db: Executor, order: RefundableOrder, reason: string, at: Date): Promise<void> {
+  const payment = await paidPaymentOf(db, order.id)
+  if (!payment) throw new Error(`paid order ${order.id} has no paid payment`)
+  await requestRefund(db, order, payment.id, reason, at)
+}
+
 /** Marks every open payment of a checkout closed and schedules closing it at WeChat Pay. */
 export async function closeOpenPayments(db: Executor, checkoutId: number, at: Date): Promise<void> {
   const closed = await db
@@ -57,4 +107,15 @@ export async function closeOpenPayments(db: Executor, checkoutId: number, at: Da
     .where(and(eq(payments.checkoutId, checkoutId), eq(payments.status, 'open')))
     .returning({ id: payments.id })
   for (const p of closed) await enqueue(db, { kind: CLOSE_PAYMENT_JOB, dedupeKey: `close:payment:${p.id}`, payload: { paymentId: p.id }, runAt: at })
+}
+
+/** The order's latest refund as the buyer sees it. */
+export async function latestRefundOf(db: Executor, orderId: number): Promise<OrderDetailDto['refund']> {
+  const [row] = await db
+    .select({ status: refunds.status, amountFen: refunds.amountFen })
+    .from(refunds)
+    .where(eq(refunds.orderId, orderId))
+    .orderBy(desc(refunds.id))
+    .limit(1)
+  return row ?? null
 }

@@ -1,6 +1,6 @@
-/** SQL for WeChat Pay payments, refunds and processed notifications. */
+/** SQL for WeChat Pay payments and refunds (the tables payments owns). */
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
-import { paymentNotifications, payments, refunds, users } from '../../db/schema'
+import { payments, refunds, users } from '../../db/schema'
 import type { Executor } from '../../db/client'
 
 export type PaymentRow = typeof payments.$inferSelect
@@ -39,10 +39,7 @@ export async function setPrepayId(db: Executor, id: number, prepayId: string): P
   await db.update(payments).set({ prepayId }).where(eq(payments.id, id))
 }
 
-export async function markPaymentPaid(db: Executor, id: number, transactionId: string | null, paidAt: Date): Promise<void> {
-  await db.update(payments).set({ status: 'paid', transactionId, paidAt }).where(eq(payments.id, id))
-}
-
+/** The buyer's WeChat openid (a read of auth's `users`), for the prepay. */
 export async function openidOf(db: Executor, userId: number): Promise<string> {
   const [row] = await db.select({ openid: users.openid }).from(users).where(eq(users.id, userId))
   return row.openid
@@ -56,11 +53,4 @@ export async function findRefund(db: Executor, where: { id: number } | { outRefu
 
 export async function updateRefund(db: Executor, id: number, set: Partial<Pick<RefundRow, 'status' | 'refundId' | 'succeededAt'>>): Promise<void> {
   await db.update(refunds).set(set).where(eq(refunds.id, id))
-}
-
-/** Remembers a processed notification; false when it was seen before. */
-export async function rememberNotification(db: Executor, notificationId: string, eventType: string): Promise<boolean> {
-  if (!notificationId) return true
-  const rows = await db.insert(paymentNotifications).values({ notificationId, eventType }).onConflictDoNothing().returning()
-  return rows.length > 0
 }

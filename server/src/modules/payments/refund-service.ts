@@ -3,12 +3,15 @@
  * same out_refund_no, so WeChat refunds once), completed by the signed REFUND.* notification.
  */
 import type { Db } from '../../db/client'
+import { inTransaction } from '../../db/transaction'
 import type { JobHandler } from '../../jobs/job-runner'
 import type { RefundNotice, WechatPayClient } from '../../wechat/pay/pay-client'
 import { SUBMIT_REFUND_JOB } from './payment-ledger'
 import { findPayment, findRefund, updateRefund } from './payment-repository'
-import { NotificationRefused, REFUND_NOTIFY_PATH } from './payment-service'
-import { recordRefund } from '../sales-rollup/record-refund'
+import { NotificationRefused } from './notify-route'
+import { recordRefund } from '../sales-rollup'
+
+export const REFUND_NOTIFY_PATH = '/api/v1/refunds/wechat/notify'
 
 export interface RefundServiceDeps {
   db: Db
@@ -20,7 +23,7 @@ export interface RefundServiceDeps {
 
 export function createRefundService({ db, clock, pay, mchid, notifyBaseUrl }: RefundServiceDeps) {
   async function settle(outRefundNo: string, status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'PROCESSING', refundId: string | undefined, amount?: number) {
-    await db.transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       const refund = await findRefund(tx, { outRefundNo }, true)
       if (!refund) throw new NotificationRefused(404, `unknown out_refund_no ${outRefundNo}`)
       if (amount !== undefined && amount !== refund.amountFen) throw new NotificationRefused(400, `refund amount ${amount} differs from ${refund.amountFen}`)

@@ -6,12 +6,13 @@
  * rows and in the weekly ones of the week it was refunded. Quantities stay as sold. Refunds that are not sale refunds (see sale-refunds.ts) change nothing.
  */
 import { sql } from 'drizzle-orm'
-import { chinaDate } from '../../../../src/domain/dates'
-import { weekOfDay } from '../../../../src/domain/weeks'
+import { chinaDate } from '@domain/china-time'
+import { isoWeekOf } from '@domain/weeks'
 import type { Executor } from '../../db/client'
 import { allocateRefund } from './refund-allocation'
 import { PROVINCE, SALE_REFUND } from './sale-refunds'
-import { addedUp, num, REFUND_COLUMNS, rowsOf } from './sql-rows'
+import { num, rowsOf } from '../../sql/rows'
+import { addedUp, after, REFUND_COLUMNS } from './sql-rows'
 
 interface RefundLineRow {
   amount_fen: unknown
@@ -38,7 +39,8 @@ export async function recordRefund(db: Executor, refund: { id: number }, at: Dat
   )
   if (lines.length === 0) return
   const first = lines[0]
-  const day = chinaDate(first.succeeded_at ? new Date(first.succeeded_at) : at)
+  const refundedAt = first.succeeded_at ? new Date(first.succeeded_at) : at
+  const day = chinaDate(refundedAt)
   const shares = allocateRefund(
     num(first.amount_fen),
     num(first.items_fen),
@@ -51,25 +53,34 @@ export async function recordRefund(db: Executor, refund: { id: number }, at: Dat
     row.shippingFen += share.shippingFen
     bySpec.set(share.specId, row)
   })
-  const week = weekOfDay(day)
+  const week = isoWeekOf(refundedAt)
   const coop = num(first.cooperative_id)
+  const farmer = num(first.farmer_id)
+  // One row per spec, in spec order; written in the rollup's one lock order (see `after` in sql-rows.ts).
   const specs = [...bySpec.entries()].sort(([a], [b]) => a - b)
-  const daily = specs.map(([specId, r]) => sql`(${day}::date, ${coop}, ${num(first.farmer_id)}, ${r.productId}, ${specId}, ${first.province}, 0, 0, 0, 0, ${r.shippingFen}, ${r.refundsFen})`)
-  const weekly = specs.map(([specId, r]) => sql`(${coop}, ${week}, ${specId}, ${r.productId}, ${num(first.farmer_id)}, 0, 0, 0, 0, ${r.shippingFen}, ${r.refundsFen})`)
-  const total = specs.reduce((t, [, r]) => ({ refundsFen: t.refundsFen + r.refundsFen, shippingFen: t.shippingFen + r.shippingFen }), { refundsFen: 0, shippingFen: 0 })
+  const rows = specs.map(([specId, r]) => sql`(${specId}::bigint, ${r.productId}::bigint, ${r.shippingFen}::bigint, ${r.refundsFen}::bigint)`)
   await db.execute(sql`
-    with daily as (
+    with shares (spec_id, product_id, shipping_fen, refunds_fen) as (
+      values ${sql.join(rows, sql`, `)}
+    ), daily as (
       insert into sales_daily as d (day, cooperative_id, farmer_id, product_id, spec_id, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
-      values ${sql.join(daily, sql`, `)}
+      select ${day}::date, ${coop}::bigint, ${farmer}::bigint, product_id, spec_id, ${first.province}::text, 0, 0, 0, 0, shipping_fen, refunds_fen
+        from shares
+       order by spec_id
       on conflict (cooperative_id, day, spec_id, buyer_province) do update set ${addedUp('d', REFUND_COLUMNS)}
       returning 1
     ), weekly as (
       insert into sales_weekly_specs as w (cooperative_id, week, spec_id, product_id, farmer_id, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
-      values ${sql.join(weekly, sql`, `)}
+      select ${coop}::bigint, ${week}::text, spec_id, product_id, ${farmer}::bigint, 0, 0, 0, 0, shipping_fen, refunds_fen
+        from shares
+       where ${after('daily')}
+       order by spec_id
       on conflict (cooperative_id, week, spec_id) do update set ${addedUp('w', REFUND_COLUMNS)}
       returning 1
     )
     insert into sales_weekly_provinces as p (cooperative_id, week, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
-    values (${coop}, ${week}, ${first.province}, 0, 0, 0, 0, ${total.shippingFen}, ${total.refundsFen})
+    select ${coop}::bigint, ${week}::text, ${first.province}::text, 0, 0, 0, 0, sum(shipping_fen), sum(refunds_fen)
+      from shares
+     where ${after('weekly')}
     on conflict (cooperative_id, week, buyer_province) do update set ${addedUp('p', REFUND_COLUMNS)}`)
 }

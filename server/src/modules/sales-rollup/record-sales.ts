@@ -9,15 +9,16 @@
  * weekly rollups (per spec, per buyer province) and puts the buyer into `weekly_buyers` for the
  * ISO week, counting each new buyer in `weekly_buyer_counts`.
  *
- * Rows are written in (cooperative, spec, province) order, so two payments touching the same
- * rows lock them in the same order and cannot deadlock each other.
+ * Rows are written in the rollup's one lock order (see `after` in sql-rows.ts): table by table,
+ * each in key order, paying instants oldest first — so two payments (or a payment and a refund)
+ * touching the same rows lock them in the same order and cannot deadlock each other.
  */
 import { sql } from 'drizzle-orm'
-import { chinaDate } from '../../../../src/domain/dates'
-import { isoWeekOf } from '../../../../src/domain/weeks'
+import { chinaDate } from '@domain/china-time'
+import { isoWeekOf } from '@domain/weeks'
 import type { Executor } from '../../db/client'
 import { BUYER_SHARDS, PROVINCE } from './sale-refunds'
-import { addedUp, SALE_COLUMNS } from './sql-rows'
+import { addedUp, after, SALE_COLUMNS } from './sql-rows'
 
 export interface PaidOrder {
   id: number
@@ -30,7 +31,8 @@ export async function recordSales(db: Executor, paid: readonly PaidOrder[], at: 
     const when = (order.paidAt ?? at).getTime()
     byInstant.set(when, [...(byInstant.get(when) ?? []), order.id])
   }
-  for (const [when, orderIds] of byInstant) await recordPaidAt(db, orderIds, new Date(when))
+  const instants = [...byInstant.entries()].sort(([a], [b]) => a - b)
+  for (const [when, orderIds] of instants) await recordPaidAt(db, orderIds.sort((a, b) => a - b), new Date(when))
 }
 
 const SHARDS = sql.raw(String(BUYER_SHARDS))
@@ -63,6 +65,7 @@ async function recordPaidAt(db: Executor, orderIds: number[], paidAt: Date): Pro
       select cooperative_id, ${week}, spec_id, min(product_id), min(farmer_id),
              sum(first_line), sum(quantity), sum(weight_g), sum(line_total_fen), sum(first_line * shipping_fen), 0
         from lines
+       where ${after('rolled')}
        group by cooperative_id, spec_id
        order by cooperative_id, spec_id
       on conflict (cooperative_id, week, spec_id) do update set ${addedUp('w', SALE_COLUMNS)}
@@ -71,6 +74,7 @@ async function recordPaidAt(db: Executor, orderIds: number[], paidAt: Date): Pro
       insert into sales_weekly_provinces as p (cooperative_id, week, buyer_province, orders, quantity, weight_g, gross_fen, shipping_fen, refunds_fen)
       select cooperative_id, ${week}, province, sum(first_line), sum(quantity), sum(weight_g), sum(line_total_fen), sum(first_line * shipping_fen), 0
         from lines
+       where ${after('weekly')}
        group by cooperative_id, province
        order by cooperative_id, province
       on conflict (cooperative_id, week, buyer_province) do update set ${addedUp('p', SALE_COLUMNS)}
@@ -78,6 +82,8 @@ async function recordPaidAt(db: Executor, orderIds: number[], paidAt: Date): Pro
     ), new_buyers as (
       insert into weekly_buyers (cooperative_id, week, buyer_id)
       select distinct cooperative_id, ${week}, buyer_id from lines
+       where ${after('provinces')}
+       order by cooperative_id, buyer_id
       on conflict do nothing
       returning cooperative_id, buyer_id
     )

@@ -4,7 +4,7 @@
  * totals, rounded down, the first line taking what rounding left over — so a full refund puts
  * back exactly each line's total. The same rule is written in SQL in rebuild-rollup.ts.
  */
-import { splitRefund } from '../../../../src/domain/settlement'
+import { splitRefund } from '@domain/settlement'
 
 export interface RefundLine {
   specId: number

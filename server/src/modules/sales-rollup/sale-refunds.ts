@@ -11,14 +11,6 @@ import { sql } from 'drizzle-orm'
 
 export const SALE_REFUND = sql.raw(`(r.status = 'succeeded' and o.paid_at is not null and o.refunded_at is not null and r.created_at = o.refunded_at)`)
 
-const dayText = (column: string) => `((${column}) at time zone 'Asia/Shanghai')::date`
-
-/** The China calendar day of a timestamptz column, as SQL (Asia/Shanghai; UTC+8 all year). */
-export const chinaDay = (column: string) => sql.raw(dayText(column))
-
-/** The ISO week ('2026-W48') in China of a timestamptz column, as SQL; the same as src/domain/weeks `isoWeekOf`. */
-export const chinaWeek = (column: string) => sql.raw(`to_char(${dayText(column)}, 'IYYY-"W"IW')`)
-
 /** Where the rollup files an order: the province of its delivery address, or 未知. */
 export const PROVINCE = sql.raw(`coalesce(nullif(btrim(o.address->>'province'), ''), '未知')`)
 

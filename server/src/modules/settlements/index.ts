@@ -1,8 +1,21 @@
-/** The settlements module: weekly statements between the cooperative and each member. */
+/**
+ * The settlements module: weekly statements between the cooperative and each member.
+ *
+ * Owns (the only writer of) `settlements` and `settlement_refunds`. Other modules may read
+ * settlements: farmer_id, cooperative_id, week, status, the figure columns (gross_fen …
+ * net_fen), payment_ref, confirmed_at, paid_at; settlement_refunds: refund_id, settlement_id, kind.
+ * Depends on members (farmers, coop-access), sales-rollup (which refunds are sale refunds) and
+ * auth; coop-reports sits above it and receives its service (registerSettlements returns it).
+ */
 import type { ModuleContext } from '../../module-context'
 import { settlementRoutes } from './settlement-routes'
-import { createSettlementService } from './settlement-service'
+import { createSettlementService, type SettlementService } from './settlement-service'
 
-export async function registerSettlements(ctx: ModuleContext): Promise<void> {
-  await ctx.app.register(settlementRoutes, { auth: ctx.auth, settlements: createSettlementService({ db: ctx.db, clock: ctx.clock }) })
+export { createSettlementService, type SettlementService } from './settlement-service'
+
+/** Mounts the statement routes; returns the service for the modules above (the reports' exports). */
+export async function registerSettlements(ctx: ModuleContext): Promise<SettlementService> {
+  const settlements = createSettlementService({ db: ctx.db, clock: ctx.clock })
+  await ctx.app.register(settlementRoutes, { auth: ctx.auth, settlements })
+  return settlements
 }

@@ -2,8 +2,9 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { settlementRefunds, settlements } from '../../db/schema'
-import { chinaWeek, SALE_REFUND } from '../sales-rollup/sale-refunds'
-import { num, rowsOf } from '../sales-rollup/sql-rows'
+import { chinaWeekSql } from '../../sql/china-time-sql'
+import { num, rowsOf } from '../../sql/rows'
+import { SALE_REFUND } from '../sales-rollup'
 
 export type SettlementRow = typeof settlements.$inferSelect
 
@@ -79,7 +80,7 @@ export async function lateRefunds(db: Executor, s: Scope): Promise<LateRefundRow
       select r.id, o.farmer_id, r.amount_fen, o.items_fen, o.order_no, r.succeeded_at, s.week as sale_week, s.commission_bps
         from refunds r
         join orders o on o.id = r.order_id
-        join settlements s on s.farmer_id = o.farmer_id and s.week = ${chinaWeek('o.paid_at')} and s.status <> 'draft'
+        join settlements s on s.farmer_id = o.farmer_id and s.week = ${chinaWeekSql('o.paid_at')} and s.status <> 'draft'
        where s.cooperative_id = ${s.cooperativeId} and ${farmerFilter(s)} and ${SALE_REFUND}
          and not exists (select 1 from settlement_refunds sr where sr.refund_id = r.id)
        order by r.id`),
@@ -124,12 +125,12 @@ export async function storedOfFarmer(db: Executor, farmerId: number, limit: numb
     .limit(limit)
 }
 
-/** The late refunds each stored statement carried. */
+/** The late refunds each stored statement carried, with the week of the sale they refunded. */
 export async function carriedAdjustments(db: Executor, settlementIds: readonly number[]) {
   if (settlementIds.length === 0) return []
-  const rows = rowsOf<{ settlement_id: unknown; order_no: string; paid_at: Date | string; succeeded_at: Date | string | null; adjustment_fen: unknown }>(
+  const rows = rowsOf<{ settlement_id: unknown; order_no: string; sale_week: string; succeeded_at: Date | string | null; adjustment_fen: unknown }>(
     await db.execute(sql`
-      select sr.settlement_id, o.order_no, o.paid_at, r.succeeded_at, sr.adjustment_fen
+      select sr.settlement_id, o.order_no, ${chinaWeekSql('o.paid_at')} as sale_week, r.succeeded_at, sr.adjustment_fen
         from settlement_refunds sr join refunds r on r.id = sr.refund_id join orders o on o.id = r.order_id
        where sr.kind = 'adjustment' and sr.settlement_id in (${sql.join(settlementIds.map((id) => sql`${id}`), sql`, `)})
        order by sr.refund_id`),
@@ -137,7 +138,7 @@ export async function carriedAdjustments(db: Executor, settlementIds: readonly n
   return rows.map((r) => ({
     settlementId: num(r.settlement_id),
     orderNo: r.order_no,
-    paidAt: new Date(r.paid_at),
+    saleWeek: r.sale_week,
     succeededAt: r.succeeded_at === null ? null : new Date(r.succeeded_at),
     adjustmentFen: num(r.adjustment_fen),
   }))
@@ -169,7 +170,7 @@ export async function markPaid(db: Executor, id: number, paymentRef: string, pai
 export async function ordersPerWeek(db: Executor, farmerId: number, from: Date): Promise<Map<string, number>> {
   const rows = rowsOf<{ week: string; n: unknown }>(
     await db.execute(sql`
-      select ${chinaWeek('o.paid_at')} as week, count(*) as n from orders o
+      select ${chinaWeekSql('o.paid_at')} as week, count(*) as n from orders o
        where o.farmer_id = ${farmerId} and o.paid_at >= ${from.toISOString()}::timestamptz
        group by 1`),
   )

@@ -1,9 +1,9 @@
 /** Statements: the week's list, confirm, record payment (managers); a farmer's own statements. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { FarmerStatements, PayBody, Statement, StatementList, StatementParams, WeekQuery } from '../../contracts/coop'
+import { FarmerStatements, PayBody, Statement, StatementList, StatementParams, WeekQuery } from '@contracts/coop'
 import { requireRole } from '../../http/auth-guard'
-import type { AuthService } from '../auth/auth-service'
-import { requireCoopAdmin } from '../members/coop-access'
+import type { AuthService } from '../auth'
+import { requireCoopAdmin } from '../members'
 import type { SettlementService } from './settlement-service'
 
 const e = { $ref: 'ErrorBody' }

@@ -5,15 +5,13 @@
  * a refund that succeeds after its week was confirmed is carried into the next unconfirmed
  * week as an adjustment and never rewrites the confirmed statement.
  */
-import { eq } from 'drizzle-orm'
 import type { Db, Executor } from '../../db/client'
-import { farmers } from '../../db/schema'
+import { inTransaction } from '../../db/transaction'
 import { AppError, notFound } from '../../http/errors'
-import { splitRefund } from '../../../../src/domain/settlement'
-import { compareWeeks, currentWeek, lastNWeeks, nextWeek, weekRange } from '../../../../src/domain/weeks'
-import type { FarmerStatementsDto, StatementDto, StatementListDto } from '../../contracts/coop'
-import { farmersOf } from '../coop-reports/report-repository'
-import { coopInfo, ownFarmer, weekOrCurrent, type CoopAdmin } from '../members/coop-access'
+import { splitRefund } from '@domain/settlement'
+import { compareWeeks, currentWeek, lastNWeeks, nextWeek, weekRange } from '@domain/weeks'
+import type { FarmerStatementsDto, StatementDto, StatementListDto } from '@contracts/coop'
+import { coopInfo, farmerOfUser, farmersOf, ownFarmer, weekOrCurrent, type CoopAdmin } from '../members'
 import * as repo from './settlement-repository'
 import { adjustmentOf, draftDto, draftFigures, landingWeek, NO_SALES, storedDto, type FarmerLabel } from './statement-figures'
 
@@ -76,17 +74,18 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
     async confirm(admin: CoopAdmin, farmerId: number, asked: string): Promise<StatementDto> {
       const now = clock()
       const week = weekOrCurrent(asked, now)
-      return db.transaction(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const farmer = await ownFarmer(tx, admin.cooperativeId, farmerId, true)
-        if (weekRange(week).end > now) throw new AppError(409, 'WEEK_NOT_OVER', `${week} is not over yet; a statement is confirmed after its week ends`)
+        if (weekRange(week).end > now) throw new AppError('WEEK_NOT_OVER', `${week} is not over yet; a statement is confirmed after its week ends`)
         const scope = { cooperativeId: admin.cooperativeId, farmerId }
         const view = await weekView(tx, scope, week, now, true)
         const label = { farmerId, name: farmer.name, village: farmer.village }
         const weekSales = view.sales.get(farmerId) ?? NO_SALES
         if (view.stored.length > 0) return storedDto(label, view.stored[0], weekSales.orders, view.carried)
-        if (weekSales.orders === 0 && view.lateHere.length === 0) throw new AppError(409, 'NOTHING_TO_SETTLE', `${farmer.name} has nothing to settle in ${week}`)
+        if (weekSales.orders === 0 && view.lateHere.length === 0) throw new AppError('NOTHING_TO_SETTLE', `${farmer.name} has nothing to settle in ${week}`)
         // The refunds taken are the ones read here, in one statement: the figures count exactly those.
-        const open = await repo.openRefundsOfWeek(tx, scope, weekRange(week).start, weekRange(week).end)
+        const { start, end } = weekRange(week)
+        const open = await repo.openRefundsOfWeek(tx, scope, start, end)
         const sales = { ...weekSales, refundGoodsFen: 0, refundShippingFen: 0 }
         for (const r of open) {
           sales.refundGoodsFen += split(r).goodsFen
@@ -95,12 +94,12 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
         const { commissionBps } = await coopInfo(tx, admin.cooperativeId)
         const figures = draftFigures(sales, view.lateHere, commissionBps)
         const row = await repo.insertConfirmed(tx, { cooperativeId: admin.cooperativeId, farmerId, week, status: 'confirmed', ...figures, confirmedAt: now, confirmedBy: admin.userId })
-        if (!row) throw new AppError(409, 'SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
+        if (!row) throw new AppError('SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
         await repo.insertTaken(tx, [
           ...open.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'refund' as const, ...split(r), adjustmentFen: 0 })),
           ...view.lateHere.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'adjustment' as const, ...split(r), adjustmentFen: adjustmentOf(r) })),
         ])
-        const carried = view.lateHere.map((r) => ({ orderNo: r.orderNo, paidAt: weekRange(r.saleWeek).start, succeededAt: r.succeededAt, adjustmentFen: adjustmentOf(r) }))
+        const carried = view.lateHere.map((r) => ({ orderNo: r.orderNo, saleWeek: r.saleWeek, succeededAt: r.succeededAt, adjustmentFen: adjustmentOf(r) }))
         return storedDto(label, row, sales.orders, carried)
       })
     },
@@ -110,17 +109,17 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
       const now = clock()
       const week = weekOrCurrent(asked, now)
       const ref = paymentRef.trim()
-      return db.transaction(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const farmer = await ownFarmer(tx, admin.cooperativeId, farmerId, true)
         const scope = { cooperativeId: admin.cooperativeId, farmerId }
         const [row] = await repo.storedOfWeek(tx, scope, week)
-        if (!row) throw new AppError(409, 'SETTLEMENT_NOT_CONFIRMED', 'Confirm the statement before recording its payment')
+        if (!row) throw new AppError('SETTLEMENT_NOT_CONFIRMED', 'Confirm the statement before recording its payment')
         let result = row
         if (row.status === 'paid') {
-          if (row.paymentRef !== ref) throw new AppError(409, 'SETTLEMENT_ALREADY_PAID', `Already paid with reference ${row.paymentRef}`)
+          if (row.paymentRef !== ref) throw new AppError('SETTLEMENT_ALREADY_PAID', `Already paid with reference ${row.paymentRef}`)
         } else {
           const paid = await repo.markPaid(tx, row.id, ref, now)
-          if (!paid) throw new AppError(409, 'SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
+          if (!paid) throw new AppError('SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
           result = paid
         }
         const { start, end } = weekRange(week)
@@ -132,7 +131,7 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
     /** A farmer's own statements: stored ones (latest 52 weeks) and drafts of the last 8 weeks. */
     async ofFarmerUser(userId: number): Promise<FarmerStatementsDto> {
       const now = clock()
-      const [farmer] = await db.select().from(farmers).where(eq(farmers.userId, userId))
+      const farmer = await farmerOfUser(db, userId)
       if (!farmer) throw notFound('Farmer')
       const label = { farmerId: farmer.id, name: farmer.name, village: farmer.village }
       const { commissionBps } = await coopInfo(db, farmer.cooperativeId)

@@ -2,9 +2,9 @@
  * A statement's figures from a week's sales, the refunds of those sales, and the late refunds
  * landing in it (see src/domain/settlement.ts for the arithmetic and the rounding rule).
  */
-import { lateRefundAdjustment, settleStatement, splitRefund, type StatementFigures } from '../../../../src/domain/settlement'
-import { compareWeeks, isoWeekOf, nextWeek } from '../../../../src/domain/weeks'
-import type { StatementDto } from '../../contracts/coop'
+import { lateRefundAdjustment, settleStatement, splitRefund, type StatementFigures } from '@domain/settlement'
+import { compareWeeks, isoWeekOf, nextWeek } from '@domain/weeks'
+import type { StatementDto } from '@contracts/coop'
 import type { LateRefundRow, SettlementRow } from './settlement-repository'
 
 export interface WeekSales {
@@ -69,7 +69,7 @@ export function draftDto(farmer: FarmerLabel, week: string, sales: WeekSales, fi
 
 export interface CarriedAdjustment {
   orderNo: string
-  paidAt: Date
+  saleWeek: string
   succeededAt: Date | null
   adjustmentFen: number
 }
@@ -86,7 +86,7 @@ export function storedDto(farmer: FarmerLabel, row: SettlementRow, orders: numbe
     paymentRef: row.paymentRef,
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
     paidAt: row.paidAt?.toISOString() ?? null,
-    adjustments: carried.map((c) => ({ orderNo: c.orderNo, saleWeek: isoWeekOf(c.paidAt), refundedAt: c.succeededAt?.toISOString() ?? null, adjustmentFen: c.adjustmentFen })),
+    adjustments: carried.map((c) => ({ orderNo: c.orderNo, saleWeek: c.saleWeek, refundedAt: c.succeededAt?.toISOString() ?? null, adjustmentFen: c.adjustmentFen })),
   }
 }
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { SubscribeBody, SubscribeTemplates } from '../../contracts/orders'
+import { SubscribeBody, SubscribeTemplates } from '@contracts/orders'
 import { requireUser } from '../../http/auth-guard'
-import type { AuthService } from '../auth/auth-service'
+import type { AuthService } from '../auth'
 import type { SubscriptionService } from './subscription-service'
 
 const e = { $ref: 'ErrorBody' }

@@ -6,7 +6,7 @@ import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Db, Executor } from '../../db/client'
 import { subscribeConsents } from '../../db/schema'
 
-export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
+type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
 
 export function createSubscriptionService(db: Db) {
   return {

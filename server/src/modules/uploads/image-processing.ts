@@ -7,8 +7,8 @@ import sharp from 'sharp'
 import { AppError } from '../../http/errors'
 import { hasTrailingData, imageEnd, sniffImageType, type ImageType } from './image-format'
 
-export const DISPLAY_WIDTH = 750
-export const THUMB_WIDTH = 360
+const DISPLAY_WIDTH = 750
+const THUMB_WIDTH = 360
 /** A decompression bomb (a small file of huge dimensions) stops here: 40 megapixels. */
 const MAX_INPUT_PIXELS = 40_000_000
 
@@ -18,11 +18,11 @@ export interface ProcessedImage {
   thumb: { bytes: Buffer; width: number; height: number }
 }
 
-const unsupported = () => new AppError(415, 'UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG or WebP photos can be uploaded')
-const invalid = (why: string) => new AppError(422, 'INVALID_IMAGE', `The file is not a valid image: ${why}`)
+const unsupported = () => new AppError('UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG or WebP photos can be uploaded')
+const invalid = (why: string) => new AppError('INVALID_IMAGE', `The file is not a valid image: ${why}`)
 
 /** Checks the bytes are exactly one image of an accepted type; returns that type. */
-export function checkImageBytes(bytes: Buffer): ImageType {
+function checkImageBytes(bytes: Buffer): ImageType {
   const type = sniffImageType(bytes)
   if (!type) throw unsupported()
   const end = imageEnd(bytes, type)

@@ -15,7 +15,7 @@ export interface MediaStore {
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*\.[a-z0-9.]+$/
 
-export function assertSafeKey(key: string): void {
+function assertSafeKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes('..') || key.length > 200) throw new Error(`unsafe media key "${key}"`)
 }
 

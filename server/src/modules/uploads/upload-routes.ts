@@ -6,12 +6,12 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import type { MeDto } from '../../contracts/auth'
-import { UploadResult } from '../../contracts/farmer-listings'
+import type { MeDto } from '@contracts/auth'
+import { UploadResult } from '@contracts/farmer-listings'
 import { requireUser } from '../../http/auth-guard'
 import { AppError } from '../../http/errors'
-import { LIMITS } from '../../../../src/domain/limits'
-import type { AuthService } from '../auth/auth-service'
+import { LIMITS } from '@domain/limits'
+import type { AuthService } from '../auth'
 import type { UploadService } from './upload-service'
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream']
@@ -46,9 +46,9 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; upload
     },
     async (request, reply) => {
       const user = uploaders.get(request)
-      if (!user) throw new AppError(401, 'UNAUTHORIZED', 'Sign in first')
-      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the image itself as the body with Content-Type ${IMAGE_TYPES.join(', ')}`)
-      if (request.body.length === 0) throw new AppError(400, 'EMPTY_UPLOAD', 'The upload is empty')
+      if (!user) throw new AppError('UNAUTHORIZED', 'Sign in first')
+      if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the image itself as the body with Content-Type ${IMAGE_TYPES.join(', ')}`)
+      if (request.body.length === 0) throw new AppError('EMPTY_UPLOAD', 'The upload is empty')
       const outcome = await uploads.upload(user.id, request.headers['upload-id'], request.body)
       return reply.status(outcome.created ? 201 : 200).send(outcome.result)
     },

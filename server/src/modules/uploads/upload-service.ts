@@ -4,9 +4,9 @@
  * nothing new; the same Upload-Id with other bytes is refused, never answered with another photo.
  */
 import crypto from 'node:crypto'
-import type { UploadResultDto } from '../../contracts/farmer-listings'
+import type { UploadResultDto } from '@contracts/farmer-listings'
 import { AppError } from '../../http/errors'
-import { photoUrls } from '../media/photo-urls'
+import { photoUrls } from '../media'
 import { processImage } from './image-processing'
 import type { MediaStore } from './media-store'
 import type { MediaRow, UploadRepository } from './upload-repository'
@@ -22,7 +22,7 @@ const toResult = (row: MediaRow): UploadResultDto => ({ key: row.key, ...photoUr
 /** The first upload under this id, as a retry's answer; other bytes under the same id are a client fault. */
 function retried(row: MediaRow, sha256: string): UploadOutcome {
   if (row.sourceSha256 !== null && row.sourceSha256 !== sha256) {
-    throw new AppError(409, 'UPLOAD_ID_REUSED', 'This Upload-Id was used for another photo; use a new id for a new photo')
+    throw new AppError('UPLOAD_ID_REUSED', 'This Upload-Id was used for another photo; use a new id for a new photo')
   }
   return { created: false, result: toResult(row) }
 }

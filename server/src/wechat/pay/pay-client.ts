@@ -6,6 +6,7 @@
  * Amounts are integer fen.
  */
 import type { KeyObject } from 'node:crypto'
+import { chinaRfc3339 } from '@domain/china-time'
 import {
   buildAuthorization,
   decryptResource,
@@ -151,7 +152,7 @@ export interface CreateRefundInput {
 
 /** RFC 3339 in China time, e.g. 2026-11-28T10:34:56+08:00 (whole seconds). */
 export function toChinaRfc3339(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000 + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`
+  return chinaRfc3339(ms)
 }
 
 /** WeChat Pay takes 1–3-byte UTF-8 only: drop emoji and other astral characters, keep ≤ 127. */

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { DemoPersona } from '../../contracts/auth'
+import { DemoPersona } from '@contracts/auth'
 import { notFound } from '../../http/errors'
 import { DEMO_PERSONAS } from '../../seed/demo-data'
 import type { SandboxLoginCodes } from './login-codes'

@@ -1,1 +1,2 @@
+export { reportsApi } from './api'
 export { WeekSummary } from './week-summary'

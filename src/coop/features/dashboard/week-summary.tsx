@@ -1,6 +1,6 @@
 /** The week at a glance: net sales against last week, orders, buyers, weight, refunds, quantities. */
 import { Text, View } from '@tarojs/components'
-import type { WeeklyReportDto } from '../../../../server/src/contracts/coop'
+import type { WeeklyReportDto } from '@contracts/coop'
 import { changeTone, formatChange, formatFen, formatKg } from '../../shared/format'
 
 function Stat({ id, label, value, pct }: { id: string; label: string; value: string; pct?: number | null }) {

@@ -1,7 +1,7 @@
 /** The cooperative's commission, in percent with up to two decimals (0–30 %). */
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { MAX_COMMISSION_BPS } from '../../../domain/settlement'
+import { MAX_COMMISSION_BPS } from '@domain/settlement'
 
 /** "5" → 500 bps, "2.75" → 275; null when it is not a valid rate. */
 export function parsePercent(text: string): number | null {

@@ -1,2 +1,3 @@
+export { membersApi } from './api'
 export { MemberCard, type MemberActions } from './member-card'
 export { CommissionEditor, parsePercent } from './commission-editor'

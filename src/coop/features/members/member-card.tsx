@@ -1,6 +1,6 @@
 /** One member: village, flags, products and this week's sales, with the manager's switches. */
 import { Button, Text, View } from '@tarojs/components'
-import type { MemberDto } from '../../../../server/src/contracts/coop'
+import type { MemberDto } from '@contracts/coop'
 import { formatFen, formatKg } from '../../shared/format'
 
 const ghost = (off: boolean) => `c-button c-button--ghost c-button--small${off ? ' c-button--off' : ''}`

@@ -1,17 +1,16 @@
 /** The review queue's errors in plain Chinese. */
-import { isApiError, userMessage } from '../../../lib/api-error'
+import { userMessage, type MessageOverrides } from '../../../lib/api-error'
 
 /** The server hands out at most this many held listings at a time (review-service QUEUE_LIMIT). */
 export const REVIEW_QUEUE_LIMIT = 50
 
-const MESSAGES: Record<string, string> = {
-  NOT_PENDING_REVIEW: '这个商品已经审核过了',
+/** This screen's wording where the catalogue's generic text would be vague. */
+const OVERRIDES: MessageOverrides = {
   NOT_FOUND: '商品不存在，可能已被农户删除',
 }
 
 export function reviewErrorMessage(err: unknown): string {
-  if (isApiError(err) && MESSAGES[err.code]) return MESSAGES[err.code]
-  return userMessage(err)
+  return userMessage(err, OVERRIDES)
 }
 
 /** "3", or "50+" when the queue is fuller than one answer holds. */

@@ -5,9 +5,9 @@
  */
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ReviewItemDto } from '../../../../server/src/contracts/farmer-listings'
-import { LIMITS } from '../../../domain/limits'
-import { formatNetWeight } from '../../../domain/units'
+import type { ReviewItemDto } from '@contracts/farmer-listings'
+import { LIMITS } from '@domain/limits'
+import { formatNetWeight } from '@domain/units'
 import { mediaUrl } from '../../../lib/media'
 import { formatFen } from '../../shared/format'
 import './reviews.scss'

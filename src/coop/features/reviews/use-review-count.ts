@@ -2,10 +2,10 @@
 import { useRef } from 'react'
 import { useDidShow } from '../../../lib/page'
 import { useResource } from '../../../lib/use-resource'
-import { coopApi } from '../../shared/api'
+import { reviewsApi } from './api'
 
 export function useReviewCount(): number | null {
-  const queue = useResource('coop-reviews', coopApi.reviews)
+  const queue = useResource('coop-reviews', reviewsApi.reviews)
   const shownBefore = useRef(false)
   useDidShow(() => {
     // The first show is the mount, which loads already; later ones are returns from the queue.

@@ -1,1 +1,2 @@
+export { settlementsApi } from './api'
 export { StatementCard, type StatementActions } from './statement-card'

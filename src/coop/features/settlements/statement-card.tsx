@@ -1,7 +1,7 @@
 /** One member's statement for the week: the figures, late-refund adjustments, and what can be done next. */
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { StatementDto } from '../../../../server/src/contracts/coop'
+import type { StatementDto } from '@contracts/coop'
 import { formatBps, formatFen, STATEMENT_STATUS_TEXT } from '../../shared/format'
 
 function Row({ id, label, value, total }: { id?: string; label: string; value: string; total?: boolean }) {

@@ -1,9 +1,8 @@
 /** The cooperative's workbench: the week at a glance, the 8-week trend, sales by farmer, and the ways on. */
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../../lib/navigation'
-import { WeekSummary } from '../../features/dashboard'
+import { reportsApi, WeekSummary } from '../../features/dashboard'
 import { queueCount, useReviewCount } from '../../features/reviews'
-import { coopApi } from '../../shared/api'
 import { BarList } from '../../shared/bar-list'
 import { coopPage } from '../../shared/coop-gate'
 import { DownloadButton } from '../../shared/download-button'
@@ -17,7 +16,7 @@ import '../../shared/coop.scss'
 const TOP_FARMERS = 10
 
 function Dashboard() {
-  const { week, setWeek, resource } = useWeekResource('weekly', coopApi.weekly)
+  const { week, setWeek, resource } = useWeekResource('weekly', reportsApi.weekly)
   const waiting = useReviewCount()
   return (
     <View>

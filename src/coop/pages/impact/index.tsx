@@ -1,6 +1,6 @@
 /** Income reaching registered poor households: this week, its share, the last 8 weeks, per household. */
 import { Text, View } from '@tarojs/components'
-import { coopApi } from '../../shared/api'
+import { reportsApi } from '../../features/dashboard'
 import { BarList } from '../../shared/bar-list'
 import { coopPage } from '../../shared/coop-gate'
 import { DownloadButton } from '../../shared/download-button'
@@ -11,7 +11,7 @@ import { WeekPicker } from '../../shared/week-picker'
 import '../../shared/coop.scss'
 
 function Impact() {
-  const { week, setWeek, resource } = useWeekResource('impact', coopApi.impact)
+  const { week, setWeek, resource } = useWeekResource('impact', reportsApi.impact)
   return (
     <View>
       <WeekPicker week={week} onChange={setWeek} />

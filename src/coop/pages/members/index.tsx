@@ -1,9 +1,8 @@
 /** The cooperative's members: flags, deactivation, the commission, and inviting a new farmer. */
 import { Button, Text, View } from '@tarojs/components'
-import type { MemberDto, MemberListDto } from '../../../../server/src/contracts/coop'
+import type { MemberDto, MemberListDto } from '@contracts/coop'
 import { confirmModal } from '../../../lib/page'
-import { CommissionEditor, MemberCard } from '../../features/members'
-import { coopApi } from '../../shared/api'
+import { CommissionEditor, MemberCard, membersApi } from '../../features/members'
 import { coopPage } from '../../shared/coop-gate'
 import { Loaded, useWeekResource } from '../../shared/loaded'
 import { ShowMore, usePaged } from '../../shared/paged'
@@ -13,20 +12,20 @@ import '../../shared/coop.scss'
 function MemberList({ data, action }: { data: MemberListDto; action: CoopAction }) {
   const { busy, act } = action
   const paged = usePaged(data.members)
-  const onPoor = (m: MemberDto) => act(() => coopApi.setPoorHousehold(m.farmerId, !m.isPoorHousehold), m.isPoorHousehold ? '已取消标记' : '已标记为脱贫户')
+  const onPoor = (m: MemberDto) => act(() => membersApi.setPoorHousehold(m.farmerId, !m.isPoorHousehold), m.isPoorHousehold ? '已取消标记' : '已标记为脱贫户')
   const onActive = async (m: MemberDto) => {
     if (m.active && !(await confirmModal({ title: `停用 ${m.name}`, content: '停用后他的商品会从店里下架，历史订单和结算单保留。', confirmText: '停用' }))) return
-    await act(() => coopApi.setActive(m.farmerId, !m.active), m.active ? '已停用' : '已重新启用')
+    await act(() => membersApi.setActive(m.farmerId, !m.active), m.active ? '已停用' : '已重新启用')
   }
   const invite = () =>
     act(async () => {
-      const created = await coopApi.invite()
+      const created = await membersApi.invite()
       await confirmModal({ title: '邀请码', content: `把邀请码 ${created.code} 发给要加入的农户，7天内有效。`, confirmText: '好的', cancelText: '关闭' })
     }, '邀请已生成')
 
   return (
     <View>
-      <CommissionEditor key={data.cooperative.commissionBps} bps={data.cooperative.commissionBps} busy={busy} onSave={(bps) => act(() => coopApi.setCommission(bps), '佣金已更新')} />
+      <CommissionEditor key={data.cooperative.commissionBps} bps={data.cooperative.commissionBps} busy={busy} onSave={(bps) => act(() => membersApi.setCommission(bps), '佣金已更新')} />
       <View className="c-head">
         <Text>成员 {data.members.length} 位</Text>
         <Button id="invite-farmer" className={`c-button c-button--small${busy ? ' c-button--off' : ''}`} disabled={busy} onClick={invite}>
@@ -42,7 +41,7 @@ function MemberList({ data, action }: { data: MemberListDto; action: CoopAction 
 }
 
 function Members() {
-  const { resource } = useWeekResource('members', coopApi.members)
+  const { resource } = useWeekResource('members', membersApi.members)
   const action = useCoopAction(resource.refresh)
   return (
     <View>

@@ -1,11 +1,10 @@
 /** Listings the content check held for the manager: look, then publish or send back with a reason. */
 import { Text, View } from '@tarojs/components'
-import type { ReviewItemDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ReviewItemDto } from '@contracts/farmer-listings'
 import { EmptyState } from '../../../components/status'
 import { confirmModal } from '../../../lib/page'
 import { useResource } from '../../../lib/use-resource'
-import { queueCount, ReviewCard, reviewErrorMessage } from '../../features/reviews'
-import { coopApi } from '../../shared/api'
+import { queueCount, ReviewCard, reviewErrorMessage, reviewsApi } from '../../features/reviews'
 import { coopPage } from '../../shared/coop-gate'
 import { Loaded } from '../../shared/loaded'
 import { ShowMore, usePaged } from '../../shared/paged'
@@ -19,12 +18,12 @@ function ReviewList({ items, action }: { items: readonly ReviewItemDto[]; action
 
   const onApprove = async (item: ReviewItemDto) => {
     const ok = await confirmModal({ title: '通过审核', content: `「${item.title}」通过后立即上架，买家就能看到。`, confirmText: '通过' })
-    if (ok) await act(() => coopApi.approve(item.id), '已通过，商品已上架')
+    if (ok) await act(() => reviewsApi.approve(item.id), '已通过，商品已上架')
   }
   const onReject = async (item: ReviewItemDto, note: string) => {
     const reason = note ? `原因：${note}` : '没有填写原因，农户会收到默认的说明。'
     const ok = await confirmModal({ title: '不通过审核', content: `「${item.title}」将退回给${item.farmer.name}修改。${reason}`, confirmText: '不通过' })
-    if (ok) await act(() => coopApi.reject(item.id, note || undefined), '已退回给农户')
+    if (ok) await act(() => reviewsApi.reject(item.id, note || undefined), '已退回给农户')
   }
 
   return (
@@ -41,7 +40,7 @@ function ReviewList({ items, action }: { items: readonly ReviewItemDto[]; action
 }
 
 function Queue() {
-  const queue = useResource('coop-reviews', coopApi.reviews)
+  const queue = useResource('coop-reviews', reviewsApi.reviews)
   const action = useCoopAction(queue.refresh, reviewErrorMessage)
   return (
     <View>

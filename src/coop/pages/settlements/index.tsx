@@ -1,13 +1,12 @@
 /** The week's statements: confirm each member's once the week is over, then record the transfer. */
 import { Text, View } from '@tarojs/components'
-import type { StatementDto, StatementListDto } from '../../../../server/src/contracts/coop'
+import type { StatementDto, StatementListDto } from '@contracts/coop'
 import { EmptyState } from '../../../components/status'
 import { confirmModal } from '../../../lib/page'
-import { StatementCard } from '../../features/settlements'
-import { coopApi } from '../../shared/api'
+import { settlementsApi, StatementCard } from '../../features/settlements'
 import { coopPage } from '../../shared/coop-gate'
 import { DownloadButton } from '../../shared/download-button'
-import { weekLabel } from '../../../domain/weeks'
+import { weekLabel } from '@domain/weeks'
 import { formatFen } from '../../shared/format'
 import { Loaded, useWeekResource } from '../../shared/loaded'
 import { ShowMore, usePaged } from '../../shared/paged'
@@ -20,9 +19,9 @@ function StatementList({ data, week, action }: { data: StatementListDto; week: s
   const paged = usePaged(data.statements)
   const onConfirm = async (s: StatementDto) => {
     const ok = await confirmModal({ title: '确认结算单', content: `${s.farmerName} ${weekLabel(week)}应付 ${formatFen(s.netFen)}。确认后金额不再变动，之后的退款计入下一周。` })
-    if (ok) await act(() => coopApi.confirm(s.farmerId, week), '已确认')
+    if (ok) await act(() => settlementsApi.confirm(s.farmerId, week), '已确认')
   }
-  const onPay = (s: StatementDto, paymentRef: string) => act(() => coopApi.pay(s.farmerId, week, paymentRef), '已记录付款')
+  const onPay = (s: StatementDto, paymentRef: string) => act(() => settlementsApi.pay(s.farmerId, week, paymentRef), '已记录付款')
 
   return (
     <View>
@@ -45,7 +44,7 @@ function StatementList({ data, week, action }: { data: StatementListDto; week: s
 }
 
 function Statements() {
-  const { week, setWeek, resource } = useWeekResource('statements', coopApi.statements)
+  const { week, setWeek, resource } = useWeekResource('statements', settlementsApi.statements)
   const action = useCoopAction(resource.refresh)
   return (
     <View>

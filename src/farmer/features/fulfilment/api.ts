@@ -5,7 +5,7 @@ import type {
   FarmerOrderStatusDto,
   PackingListDto,
   ShipResultDto,
-} from '../../../../server/src/contracts/fulfilment'
+} from '@contracts/fulfilment'
 import { apiGet, apiPost } from '../../../lib/request'
 
 export const FARMER_PAGE_SIZE = 10

@@ -1,6 +1,6 @@
 /** Big buttons, one per courier (codes WeChat's shipping API takes). */
 import { Text, View } from '@tarojs/components'
-import { COURIERS } from '../../../domain/couriers'
+import { COURIERS } from '@domain/couriers'
 import './ship.scss'
 
 export function CourierPicker({ value, onChange }: { value: string | null; onChange: (code: string) => void }) {

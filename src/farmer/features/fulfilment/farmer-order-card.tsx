@@ -1,8 +1,8 @@
 /** One order to pack and ship: who and where, what, the buyer's note, how long it has waited. */
 import { Button, Text, View } from '@tarojs/components'
-import type { FarmerOrderDto } from '../../../../server/src/contracts/fulfilment'
+import type { FarmerOrderDto } from '@contracts/fulfilment'
 import { CheckMark } from '../../../components/check-mark'
-import { formatFen } from '../../../domain/money'
+import { formatFen } from '@domain/money'
 import { daysWaiting, shortTime, waitingText } from './labels'
 import './farmer-order-card.scss'
 

@@ -1,7 +1,7 @@
 /** The farmer home's four cards (本周订单, 本周收入, 待发货, 库存不足) and the low-stock list. */
 import { Text, View } from '@tarojs/components'
-import type { FarmerHomeDto } from '../../../../server/src/contracts/fulfilment'
-import { formatFen } from '../../../domain/money'
+import type { FarmerHomeDto } from '@contracts/fulfilment'
+import { formatFen } from '@domain/money'
 import { quantityText } from './labels'
 import './home.scss'
 

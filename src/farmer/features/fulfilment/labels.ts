@@ -1,26 +1,35 @@
 /** What the farmer reads: quantities, weights, why an order could not ship, dates. */
-import type { ApiError } from '../../../lib/api-error'
-import { formatChinaDateTime } from '../../../domain/china-time'
+import { catalogMessage, type ApiError, type MessageCode, type MessageOverrides } from '../../../lib/api-error'
+import { formatChinaDateTime } from '@domain/china-time'
+import { actionsFor, type OrderStatus } from '@domain/order-states'
 
-/** Server codes from the ship endpoint → plain Chinese. */
-const SHIP_ERRORS: Record<string, string> = {
-  ORDER_NOT_SHIPPABLE: '这单现在不能发货（可能已发货或买家已取消）',
-  ORDER_CHANGED: '订单刚刚有变化，请刷新后再试',
+/** The ship endpoint's codes: this screen's wording where the catalogue's generic text would be vague. */
+const SHIP_OVERRIDES: MessageOverrides = {
   NOT_FOUND: '找不到这个订单',
-  DUPLICATE_ORDER: '同一个订单填了两次',
   VALIDATION_FAILED: '快递公司或单号不对，请检查',
+}
+/** Codes the ship endpoint explains (from the catalogue or the overrides); others read as "not shipped". */
+const SHIP_CODES: readonly MessageCode[] = ['ORDER_NOT_SHIPPABLE', 'ORDER_CHANGED', 'NOT_FOUND', 'DUPLICATE_ORDER', 'VALIDATION_FAILED']
+
+function shipText(code: string): string | undefined {
+  const known = SHIP_CODES.find((c) => c === code)
+  return known && (SHIP_OVERRIDES[known] ?? catalogMessage(known))
 }
 
 export function shipErrorText(code: string): string {
-  return SHIP_ERRORS[code] ?? '这单没有发出去，请稍后重试'
+  return shipText(code) ?? '这单没有发出去，请稍后重试'
 }
 
 /** The message for a whole failed request (network, session…). */
 export function requestErrorText(error: unknown): string {
   const e = error as Partial<ApiError> | null
-  if (e && typeof e.code === 'string' && SHIP_ERRORS[e.code]) return SHIP_ERRORS[e.code]
+  const shipped = e && typeof e.code === 'string' ? shipText(e.code) : undefined
+  if (shipped) return shipped
   return e && typeof e.message === 'string' && e.message ? e.message : '出了点问题，请稍后重试'
 }
+
+/** Whether the farmer may ship this order now (the order machine's `ship`). */
+export const canShip = (o: { status: OrderStatus }): boolean => actionsFor(o.status, 'farmer').includes('ship')
 
 /** 3 and "斤" → "3斤"; 2 and "箱" → "2箱". */
 export function quantityText(quantity: number, unit: string): string {

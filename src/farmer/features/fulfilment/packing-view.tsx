@@ -1,7 +1,7 @@
 /** 打包清单: what to pack today, by spec, with the totals (a list to read out while packing). */
 import { Text, View } from '@tarojs/components'
-import type { PackingListDto } from '../../../../server/src/contracts/fulfilment'
-import { formatChinaDay } from '../../../domain/dates'
+import type { PackingListDto } from '@contracts/fulfilment'
+import { formatChinaDay } from '@domain/dates'
 import { kgText, quantityText } from './labels'
 import './packing.scss'
 

@@ -1,10 +1,10 @@
 /** One order on the ship page: whom it goes to, what is in it, its tracking number, its outcome. */
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { FarmerOrderDto, ShipOutcomeDto } from '../../../../server/src/contracts/fulfilment'
-import { courierName } from '../../../domain/couriers'
+import type { FarmerOrderDto, ShipOutcomeDto } from '@contracts/fulfilment'
+import { courierName } from '@domain/couriers'
 import { canScan, scanCode } from '../../../lib/scan'
 import { showToast } from '../../../lib/page'
-import { shipErrorText } from './labels'
+import { canShip, shipErrorText } from './labels'
 import './ship.scss'
 
 interface Props {
@@ -31,7 +31,7 @@ function Outcome({ order, result }: { order: FarmerOrderDto; result?: ShipOutcom
       </Text>
     )
   }
-  if (order.status !== 'paid') {
+  if (!canShip(order)) {
     return (
       <Text id={`ship-result-${order.id}`} className="f-ship__ok">
         已发货 {courierName(order.carrier)} {order.trackingNo ?? ''}
@@ -42,7 +42,7 @@ function Outcome({ order, result }: { order: FarmerOrderDto; result?: ShipOutcom
 }
 
 export function ShipLine({ order: o, trackingNo, invalid, result, disabled, onChange }: Props) {
-  const editable = o.status === 'paid' && !result?.ok
+  const editable = canShip(o) && !result?.ok
   const scan = async () => {
     const res = await scanCode()
     if (res.ok) onChange(res.text)

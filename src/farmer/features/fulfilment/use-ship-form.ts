@@ -3,11 +3,11 @@
  * (typed or scanned), and after submitting, each order's outcome.
  */
 import { useCallback, useState } from 'react'
-import type { FarmerOrderDto, ShipOutcomeDto } from '../../../../server/src/contracts/fulfilment'
-import { isCourierCode, isTrackingNo, normalizeTrackingNo } from '../../../domain/couriers'
+import type { FarmerOrderDto, ShipOutcomeDto } from '@contracts/fulfilment'
+import { isCourierCode, isTrackingNo, normalizeTrackingNo } from '@domain/couriers'
 import { taroStorage } from '../../../lib/storage'
 import { shipOrders } from './api'
-import { requestErrorText } from './labels'
+import { canShip, requestErrorText } from './labels'
 
 const LAST_COURIER_KEY = 'xiangji-farmer-courier'
 
@@ -31,7 +31,7 @@ export interface ShipForm {
 
 /** Orders still to ship: paid and not shipped by this page already. */
 export function pendingOf(orders: readonly FarmerOrderDto[], results: Record<number, ShipOutcomeDto>): FarmerOrderDto[] {
-  return orders.filter((o) => o.status === 'paid' && !results[o.id]?.ok)
+  return orders.filter((o) => canShip(o) && !results[o.id]?.ok)
 }
 
 export function useShipForm(): ShipForm {

@@ -3,7 +3,7 @@
  * and the orders ticked for 批量发货.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { FarmerOrderDto } from '../../../../server/src/contracts/fulfilment'
+import type { FarmerOrderDto } from '@contracts/fulfilment'
 import { fetchFarmerOrders } from './api'
 
 export type QueueStatus = 'loading' | 'error' | 'ready' | 'loading-more' | 'error-more'

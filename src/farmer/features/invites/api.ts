@@ -1,6 +1,6 @@
 /** Invite API calls: what an invite is for, and accepting it. */
-import type { MeDto } from '../../../../server/src/contracts/auth'
-import type { InviteAcceptDto, InviteInfoDto } from '../../../../server/src/contracts/farmer-listings'
+import type { MeDto } from '@contracts/auth'
+import type { InviteAcceptDto, InviteInfoDto } from '@contracts/farmer-listings'
 import { apiGet, apiPost } from '../../../lib/request'
 
 export const fetchInvite = (code: string) => apiGet<InviteInfoDto>(`/api/v1/invites/${encodeURIComponent(code)}`)

@@ -1,9 +1,9 @@
 /** The invite landing: which cooperative, and a short form (name, village, a few words) to join it. */
 import { useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import type { MeDto } from '../../../../server/src/contracts/auth'
-import type { InviteInfoDto } from '../../../../server/src/contracts/farmer-listings'
-import { LIMITS } from '../../../domain/limits'
+import type { MeDto } from '@contracts/auth'
+import type { InviteInfoDto } from '@contracts/farmer-listings'
+import { LIMITS } from '@domain/limits'
 import { acceptInvite } from './api'
 import { INVITE_STATUS_TEXT, inviteErrorMessage } from './messages'
 import './invites.scss'

@@ -1,6 +1,6 @@
 /** The farmer's listing API calls. Shapes come from the server's contracts (types only). */
-import type { CategoryDto } from '../../../../server/src/contracts/catalog'
-import type { ListingDto, ListingInputDto, ListingPageDto, ListingSavedDto, StockResultDto } from '../../../../server/src/contracts/farmer-listings'
+import type { CategoryDto } from '@contracts/catalog'
+import type { ListingDto, ListingInputDto, ListingPageDto, ListingSavedDto, StockResultDto } from '@contracts/farmer-listings'
 import { apiDelete, apiGet, apiPost, apiPut } from '../../../lib/request'
 
 const BASE = '/api/v1/farmer/products'

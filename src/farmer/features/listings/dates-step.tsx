@@ -1,6 +1,6 @@
 /** Step 4: the harvest window, and whether it ships now or from a later day (pre-sale). */
 import { Picker, Text, View } from '@tarojs/components'
-import { formatChinaDay } from '../../../domain/dates'
+import { formatChinaDay } from '@domain/dates'
 import type { ListingDraft } from './draft'
 
 interface Props {

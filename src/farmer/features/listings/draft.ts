@@ -2,11 +2,11 @@
  * The listing form as a farmer fills it in: plain strings as typed (price in 元, weight in 斤),
  * checked step by step and turned into the API's input. Pure: no Taro, no React.
  */
-import type { ListingDto, ListingInputDto } from '../../../../server/src/contracts/farmer-listings'
-import { chinaDate } from '../../../domain/dates'
-import { LIMITS } from '../../../domain/limits'
-import { fenToYuanInput, yuanToFen } from '../../../domain/money'
-import { GRAMS_PER_JIN, type Unit } from '../../../domain/units'
+import type { ListingDto, ListingInputDto } from '@contracts/farmer-listings'
+import { chinaDate } from '@domain/dates'
+import { LIMITS } from '@domain/limits'
+import { fenToYuanInput, yuanToFen } from '@domain/money'
+import { GRAMS_PER_JIN, type Unit } from '@domain/units'
 
 export const STEPS = ['照片', '名称与介绍', '规格与价格', '采摘与发货'] as const
 export const DRAFT_VERSION = 1

@@ -1,6 +1,6 @@
 /** One product in 我的商品: cover, title, status chip, stock ± per spec, and the quick actions. */
 import { Image, Text, View } from '@tarojs/components'
-import type { ListingDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingDto } from '@contracts/farmer-listings'
 import { mediaUrl } from '../../../lib/media'
 import { openPage } from '../../../lib/navigation'
 import { statusChip } from './labels'

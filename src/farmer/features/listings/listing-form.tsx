@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { CategoryDto } from '../../../../server/src/contracts/catalog'
-import type { ListingSavedDto } from '../../../../server/src/contracts/farmer-listings'
+import type { CategoryDto } from '@contracts/catalog'
+import type { ListingSavedDto } from '@contracts/farmer-listings'
 import { fetchCategories, createListing, updateListing } from './api'
 import { DatesStep } from './dates-step'
 import { draftToInput, STEPS, stepProblem, type ListingDraft } from './draft'

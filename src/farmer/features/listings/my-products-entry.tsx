@@ -1,7 +1,7 @@
 /** The "我的商品" section of the farmer's home: how many are on sale / waiting, and the way in. */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { ListingDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingDto } from '@contracts/farmer-listings'
 import { openPage } from '../../../lib/navigation'
 import { useDidShow } from '../../../lib/page'
 import { fetchMyListings } from './api'

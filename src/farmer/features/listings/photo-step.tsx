@@ -1,7 +1,7 @@
 /** Step 1: photos. Each picked photo uploads at once (with its own Upload-Id, retried on a tap). */
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { LIMITS } from '../../../domain/limits'
+import { LIMITS } from '@domain/limits'
 import { mediaUrl } from '../../../lib/media'
 import { showToast } from '../../../lib/page'
 import { choosePhotos, newUploadId, uploadPhoto } from '../../../lib/photos'

@@ -1,6 +1,6 @@
 /** After submitting: on sale now, or waiting for the cooperative — said plainly. */
 import { Button, Text, View } from '@tarojs/components'
-import type { ListingSavedDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingSavedDto } from '@contracts/farmer-listings'
 import { SAVE_OUTCOME } from './labels'
 import './listings.scss'
 

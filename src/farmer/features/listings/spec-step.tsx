@@ -1,7 +1,7 @@
 /** Step 3: how it is sold. Price in 元 (converted to fen), unit 斤 by default, weight in 斤, stock. */
 import { Input, Text, View } from '@tarojs/components'
-import { LIMITS } from '../../../domain/limits'
-import { UNITS, type Unit } from '../../../domain/units'
+import { LIMITS } from '@domain/limits'
+import { UNITS, type Unit } from '@domain/units'
 import { needsWeight, newSpec, specName, UNIT_WORDS, withUnit, type DraftSpec } from './draft'
 
 interface Props {

@@ -1,6 +1,6 @@
 /** One product's stock on its own screen: big ±1 / ±10 per spec, sold out, pause or sell again. */
 import { Text, View } from '@tarojs/components'
-import type { ListingDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingDto } from '@contracts/farmer-listings'
 import { confirmModal } from '../../../lib/page'
 import { statusChip } from './labels'
 import { StockStepper } from './stock-stepper'

@@ -1,7 +1,7 @@
 /** One spec's stock with big − / + buttons (and ±10 where there is room). */
 import { Text, View } from '@tarojs/components'
-import type { ListingSpecDto } from '../../../../server/src/contracts/farmer-listings'
-import { formatFen } from '../../../domain/money'
+import type { ListingSpecDto } from '@contracts/farmer-listings'
+import { formatFen } from '@domain/money'
 import { UNIT_WORDS } from './draft'
 import './cards.scss'
 

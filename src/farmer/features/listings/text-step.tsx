@@ -1,7 +1,7 @@
 /** Step 2: what it is called, a few words about it, and its category. */
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import type { CategoryDto } from '../../../../server/src/contracts/catalog'
-import { LIMITS } from '../../../domain/limits'
+import type { CategoryDto } from '@contracts/catalog'
+import { LIMITS } from '@domain/limits'
 import type { ListingDraft } from './draft'
 
 interface Props {

@@ -1,6 +1,6 @@
 /** Quick actions on one listing (pause, resume, sold out, stock ±), updating what is shown. */
 import { useState } from 'react'
-import type { ListingDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingDto } from '@contracts/farmer-listings'
 import { showToast } from '../../../lib/page'
 import { adjustStock, markSoldOut, pauseListing, resumeListing } from './api'
 import { listingErrorMessage } from './labels'

@@ -1,6 +1,6 @@
 /** The farmer's own products, page by page (newest first), reloaded when the page shows again. */
 import { useCallback, useRef, useState } from 'react'
-import type { ListingDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingDto } from '@contracts/farmer-listings'
 import { fetchMyListings } from './api'
 
 export function useMyListings() {

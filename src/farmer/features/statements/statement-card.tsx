@@ -1,10 +1,10 @@
 /** One week's statement as the farmer reads it: the dates, where it stands, what is owed and how it adds up. */
 import { Text, View } from '@tarojs/components'
-import type { StatementDto } from '../../../../server/src/contracts/coop'
-import { formatChinaDateTime } from '../../../domain/china-time'
-import { formatFen } from '../../../domain/money'
-import { formatBps, STATEMENT_STATUS_TEXT } from '../../../domain/settlement'
-import { weekLabel, weekRangeLabel } from '../../../domain/weeks'
+import type { StatementDto } from '@contracts/coop'
+import { formatChinaDateTime } from '@domain/china-time'
+import { formatFen } from '@domain/money'
+import { formatBps, STATEMENT_STATUS_TEXT } from '@domain/settlement'
+import { weekLabel, weekRangeLabel } from '@domain/weeks'
 import './statements.scss'
 
 /** An amount taken off: 1280 → "-¥12.80"; nothing taken reads "¥0.00". */

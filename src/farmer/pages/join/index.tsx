@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { InviteInfoDto } from '../../../../server/src/contracts/farmer-listings'
+import type { InviteInfoDto } from '@contracts/farmer-listings'
 import { ErrorState, LoadingState } from '../../../components/status'
 import { LoginPanel } from '../../../features/account'
 import { isWeapp } from '../../../lib/env'

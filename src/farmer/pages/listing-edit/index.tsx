@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { ListingDto, ListingSavedDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingDto, ListingSavedDto } from '@contracts/farmer-listings'
 import { ErrorState, LoadingState } from '../../../components/status'
 import { openPage } from '../../../lib/navigation'
 import { confirmModal, setPageTitle, showToast, useRouter } from '../../../lib/page'

@@ -1,7 +1,7 @@
 /** 管理库存 (farmer subpackage), `?id=`: one product's stock per spec with big buttons. */
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { ListingDto } from '../../../../server/src/contracts/farmer-listings'
+import type { ListingDto } from '@contracts/farmer-listings'
 import { ErrorState, LoadingState } from '../../../components/status'
 import { useRouter } from '../../../lib/page'
 import { fetchListing, listingErrorMessage, StockPanel } from '../../features/listings'

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { formatFen } from '../../../../../src/domain/money'
+import { formatFen } from '@domain/money'
 import { PaySandboxRefusal, type PaySandbox, type SandboxOperation } from './pay-sandbox'
 
 const Query = Type.Object({ mchid: Type.Optional(Type.String({ maxLength: 64 })) })

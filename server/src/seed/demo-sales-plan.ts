@@ -3,7 +3,8 @@
  * busier at weekends and growing week on week, buyers mostly in Guizhou and the big cities,
  * about one order in twenty-five refunded. Pure: the same seed gives the same plan.
  */
-import { prng } from '../../../../src/domain/prng'
+import { chinaWallClock } from '@domain/china-time'
+import { prng } from '@domain/prng'
 
 export interface DemoSpec {
   specId: number
@@ -48,7 +49,7 @@ export function planDemoSales(specs: readonly DemoSpec[], buyers: number, days: 
   const orders: PlannedOrder[] = []
   for (let d = days - 1; d >= 0; d -= 1) {
     const dayStart = now.getTime() - d * DAY_MS - (now.getTime() % DAY_MS)
-    const weekday = new Date(dayStart + 8 * 3600_000).getUTCDay()
+    const weekday = chinaWallClock(dayStart).getUTCDay()
     const busy = (weekday === 0 || weekday === 6 ? 1.6 : 1) * (1 + (days - d) / days)
     const count = Math.round((2 + rand() * 4) * busy)
     for (let i = 0; i < count; i += 1) {

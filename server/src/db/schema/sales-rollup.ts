@@ -1,31 +1,11 @@
-/** The cooperative side's own tables: which refunds each confirmed statement took in; weekly sales rollups. */
+/** The sales rollup: daily and weekly figures per cooperative. Written only by modules/sales-rollup. */
 import { sql } from 'drizzle-orm'
-import { bigint, check, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
-import { createdAt } from './columns'
-import { cooperatives, farmers, productSpecs, products } from './core'
-import { refunds } from './ordering'
-import { settlements } from './cooperative'
+import { bigint, check, date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
+import { users } from './auth'
+import { productSpecs, products } from './farmer-listings'
+import { cooperatives } from './cooperatives'
+import { farmers } from './members'
 
-/**
- * Written when a statement is confirmed: every succeeded refund of the week's orders (`refund`),
- * and every late refund carried into it (`adjustment`, a refund that succeeded after its own
- * week was confirmed). A refund appears here at most once, so it is never counted twice.
- */
-export const settlementRefunds = pgTable(
-  'settlement_refunds',
-  {
-    refundId: bigint('refund_id', { mode: 'number' }).primaryKey().references(() => refunds.id),
-    settlementId: bigint('settlement_id', { mode: 'number' }).notNull().references(() => settlements.id),
-    farmerId: bigint('farmer_id', { mode: 'number' }).notNull().references(() => farmers.id),
-    kind: text('kind').$type<'refund' | 'adjustment'>().notNull(),
-    goodsFen: integer('goods_fen').notNull(),
-    shippingFen: integer('shipping_fen').notNull(),
-    /** What it changed in the statement's adjustments (0 for `refund`, negative for `adjustment`). */
-    adjustmentFen: integer('adjustment_fen').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('settlement_refunds_settlement_idx').on(t.settlementId), check('settlement_refunds_kind', sql`${t.kind} in ('refund', 'adjustment')`)],
-)
 
 const sums = () => ({
   orders: integer('orders').notNull().default(0),
@@ -35,6 +15,44 @@ const sums = () => ({
   shippingFen: bigint('shipping_fen', { mode: 'number' }).notNull().default(0),
   refundsFen: bigint('refunds_fen', { mode: 'number' }).notNull().default(0),
 })
+
+/**
+ * Sales per day (China date) × spec × buyer province, maintained in the same transaction as the
+ * payment or refund that changes them; weekly reports sum at most 7 days of rows.
+ */
+export const salesDaily = pgTable(
+  'sales_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    cooperativeId: bigint('cooperative_id', { mode: 'number' }).notNull().references(() => cooperatives.id),
+    farmerId: bigint('farmer_id', { mode: 'number' }).notNull().references(() => farmers.id),
+    productId: bigint('product_id', { mode: 'number' }).notNull().references(() => products.id),
+    specId: bigint('spec_id', { mode: 'number' }).notNull().references(() => productSpecs.id),
+    buyerProvince: text('buyer_province').notNull(),
+    orders: integer('orders').notNull().default(0),
+    quantity: integer('quantity').notNull().default(0),
+    weightG: bigint('weight_g', { mode: 'number' }).notNull().default(0),
+    grossFen: bigint('gross_fen', { mode: 'number' }).notNull().default(0),
+    shippingFen: bigint('shipping_fen', { mode: 'number' }).notNull().default(0),
+    refundsFen: bigint('refunds_fen', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cooperativeId, t.day, t.specId, t.buyerProvince] }),
+    index('sales_daily_farmer_day_idx').on(t.farmerId, t.day),
+    check('sales_daily_nonnegative', sql`${t.quantity} >= 0`),
+  ],
+)
+
+/** Distinct buyers per cooperative and ISO week (a rollup cannot count distinct buyers by summing). */
+export const weeklyBuyers = pgTable(
+  'weekly_buyers',
+  {
+    cooperativeId: bigint('cooperative_id', { mode: 'number' }).notNull().references(() => cooperatives.id),
+    week: text('week').notNull(),
+    buyerId: bigint('buyer_id', { mode: 'number' }).notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.week, t.buyerId] })],
+)
 
 /**
  * Weekly rollups beside sales_daily, kept in the same transaction as the payment or refund

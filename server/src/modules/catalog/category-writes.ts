@@ -1,0 +1,17 @@
+/** Adds categories (the fixed list the demo store ships with); a category id already there is left as it is. */
+import type { Executor } from '../../db/client'
+import { categories } from '../../db/schema'
+
+export interface NewCategory {
+  id: string
+  name: string
+  sortOrder: number
+}
+
+export async function addCategories(db: Executor, rows: readonly NewCategory[]): Promise<void> {
+  if (rows.length === 0) return
+  await db
+    .insert(categories)
+    .values(rows.map((c) => ({ id: c.id, name: c.name, sortOrder: c.sortOrder })))
+    .onConflictDoNothing()
+}

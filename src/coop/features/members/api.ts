@@ -1,0 +1,12 @@
+/** The cooperative's members: the list, their flags, the commission, and invites for new members. */
+import type { MemberDto, MemberListDto } from '@contracts/coop'
+import { apiGet, apiPost, apiPut } from '../../../lib/request'
+
+export const membersApi = {
+  members: (week: string) => apiGet<MemberListDto>('/api/v1/coop/members', { week }),
+  setPoorHousehold: (farmerId: number, value: boolean) => apiPost<MemberDto>(`/api/v1/coop/members/${farmerId}/poor-household`, { value }),
+  setActive: (farmerId: number, active: boolean) => apiPost<MemberDto>(`/api/v1/coop/members/${farmerId}/${active ? 'activate' : 'deactivate'}`),
+  setCommission: (bps: number) => apiPut<{ commissionBps: number }>('/api/v1/coop/commission', { bps }),
+  /** The invites API of the farmer side: a code a new member opens to join. */
+  invite: () => apiPost<{ code: string; expiresAt: string; sharePath: string }>('/api/v1/coop/invites'),
+}
