@@ -9,7 +9,7 @@
  *   (b) the farmer and coop subpackages never import each other, nor src/pages;
  *   (c) src/ never imports server/ except the API contracts, and those only with `import type`;
  *   (d) outside server/src/modules/<name>/, only that module's index.ts may be imported (tests and bench exempt).
- * Aliases (@domain/*, @contracts/*) resolve through tsconfig.json paths.
+ * Aliases (@domain/*, @contracts/*) resolve through tsconfig.json paths; deep relative imports of those folders are refused.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -111,6 +111,17 @@ export default defineConfig(
   {
     files: ['src/**/*.{ts,tsx}', 'server/src/**/*.ts'],
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // The domain and the contracts are reached by their aliases, never by a deep relative path
+    // (scripts/alias-imports.ts rewrites old ones).
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+((server/)?src/)?(domain|contracts)/', message: 'Import the domain and the contracts as @domain/… and @contracts/….' }] },
+      ],
+    },
   },
   {
     // (c) contracts are types for the client: `import type { OrderDto } from '@contracts/orders'`.

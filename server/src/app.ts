@@ -15,17 +15,16 @@ import { sql } from 'drizzle-orm'
 import type { Config } from './config'
 import type { Store } from './db/client'
 import { ErrorBody, frameworkErrors, installErrorHandling } from './http/errors'
-import { authRoutes, createAuthRepository, createAuthService } from './modules/auth'
-import { catalogRoutes, createCatalogRepository, createCatalogService } from './modules/catalog'
+import { registerAuth } from './modules/auth'
+import { registerCatalog } from './modules/catalog'
 import { MEDIA_PREFIX } from './modules/media'
-import { addressRoutes, createAddressService } from './modules/addresses'
-import { createOrderService, createPlacementService, orderRoutes } from './modules/orders'
-import { createPaymentService, createRefundService, latestRefundOf, refundNotifyRoutes } from './modules/payments'
-import { createOrderPaymentsService, orderPaymentsRoutes } from './modules/order-payments'
-import { createSubscriptionService, subscriptionRoutes } from './modules/subscriptions'
+import { registerAddresses } from './modules/addresses'
+import { registerOrders } from './modules/orders'
+import { latestRefundOf, registerPayments } from './modules/payments'
+import { registerOrderPayments } from './modules/order-payments'
+import { registerSubscriptions } from './modules/subscriptions'
 import { createJobRunner, type JobHandler, type JobRunner } from './jobs/job-runner'
-import type { ModuleContext } from './module-context'
-import { createLoginClient } from './wechat/login-client'
+import type { BaseContext, ModuleContext } from './module-context'
 import { PAY_SANDBOX_PREFIX, setUpWechatPay } from './wechat/pay-setup'
 import type { PaySandbox, PaySandboxOptions } from './wechat/sandbox/pay/pay-sandbox'
 import { paySandboxRoutes } from './wechat/sandbox/pay/pay-sandbox-routes'
@@ -113,30 +112,9 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   /** access_token for WeChat's server APIs (content check, shipping info, subscribe messages). */
   const accessTokens = createAccessTokens({ baseUrl: wechatBase, appId: config.wechat.appId, appSecret: config.wechat.appSecret, now: () => clock().getTime() })
 
-  const auth = createAuthService({
-    repo: createAuthRepository(store.db),
-    loginClient: createLoginClient({ baseUrl: wechatBase, appId: config.wechat.appId, appSecret: config.wechat.appSecret }),
-    sessionTtlDays: config.sessionTtlDays,
-    now: clock,
-  })
-  const catalog = createCatalogService(createCatalogRepository(store.db), clock)
   const db = store.db
-  const payments = createPaymentService({
-    db,
-    clock,
-    pay: pay.client,
-    appId: config.wechat.appId,
-    mchid: pay.mchid,
-    notifyBaseUrl,
-    sandboxCashierUrl: sandbox
-      ? (prepayId, returnPath) => `${PAY_SANDBOX_PREFIX}/cashier?prepay_id=${encodeURIComponent(prepayId)}&return=${encodeURIComponent(returnPath)}`
-      : null,
-  })
-  const refunds = createRefundService({ db, clock, pay: pay.client, mchid: pay.mchid, notifyBaseUrl })
-  const placement = createPlacementService({ db, clock, payWindowMinutes: config.payWindowMinutes })
-  const orders = createOrderService({ db, clock, refundOf: latestRefundOf })
-  const orderPayments = createOrderPaymentsService({ db, clock, orders, payments })
-  const jobHandlers: Record<string, JobHandler> = { ...orders.jobs, ...orderPayments.jobs, ...refunds.jobs }
+  /** Every module adds its durable jobs here (kind → handler); the runner looks them up when one is due. */
+  const jobHandlers: Record<string, JobHandler> = {}
   const jobs = createJobRunner({ db, clock, log: app.log, handlers: jobHandlers })
   app.decorate('jobs', jobs)
   app.addHook('onClose', async () => {
@@ -152,16 +130,32 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
       return { ok: true, store: store.kind }
     },
   )
-  await app.register(authRoutes, { auth })
-  await app.register(catalogRoutes, { catalog })
-  await app.register(addressRoutes, { auth, addresses: createAddressService(db) })
-  await app.register(orderRoutes, { auth, placement, orders })
-  await app.register(orderPaymentsRoutes, { auth, orderPayments })
-  await app.register(refundNotifyRoutes, { refunds })
-  await app.register(subscriptionRoutes, { auth, subscriptions: createSubscriptionService(db), templates: { orderShipped: config.wechat.templateOrderShipped }, clock })
-
-  // ---- the farmer and cooperative sides register themselves here, one line each ----
-  const ctx: ModuleContext = { app, config, db, clock, auth, accessTokens, wechatBase, sandboxMode: sandbox !== null, jobHandlers }
+  // ---- every module registers itself: routes, jobs, sandbox fakes; one line each ----
+  const base: BaseContext = {
+    app,
+    config,
+    db,
+    clock,
+    accessTokens,
+    wechatBase,
+    wechatPay: {
+      client: pay.client,
+      mchid: pay.mchid,
+      notifyBaseUrl,
+      sandboxCashierUrl: sandbox
+        ? (prepayId, returnPath) => `${PAY_SANDBOX_PREFIX}/cashier?prepay_id=${encodeURIComponent(prepayId)}&return=${encodeURIComponent(returnPath)}`
+        : null,
+    },
+    sandboxMode: sandbox !== null,
+    jobHandlers,
+  }
+  const ctx: ModuleContext = { ...base, auth: await registerAuth(base) }
+  await registerCatalog(ctx)
+  await registerAddresses(ctx)
+  await registerSubscriptions(ctx)
+  const payments = await registerPayments(ctx)
+  const orders = await registerOrders(ctx, { refundOf: latestRefundOf })
+  await registerOrderPayments(ctx, { orders, payments })
   await registerUploads(ctx)
   await registerFarmerListings(ctx)
   await registerInvites(ctx)

@@ -1,9 +1,7 @@
 /**
- * Business dates (harvest windows, calendar days). Time is stored in UTC; the business calendar
- * is Asia/Shanghai, whatever the machine's time zone: `chinaDate` lives with the rest of China
- * time in china-time.ts and is re-exported here for the pages that import it from this file.
+ * Business dates (harvest windows, calendar days as YYYY-MM-DD). Which day it is in China is
+ * china-time.ts's `chinaDate`.
  */
-export { chinaDate } from './china-time'
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 

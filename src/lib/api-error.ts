@@ -1,5 +1,5 @@
 /** The client's one error type for API calls, with a message a buyer can read. */
-import type { ErrorCode } from '../../server/src/contracts/errors'
+import type { ErrorCode } from '@contracts/errors'
 
 /** Codes the client raises itself, for faults that never reached the API. */
 export type ClientErrorCode =

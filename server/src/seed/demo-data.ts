@@ -4,11 +4,11 @@
  * `demoCatalog(today)` fills harvest windows relative to `today`, deterministically.
  */
 import { ISO_DATE } from '@domain/dates'
+import type { ProductStatus } from '@domain/products'
 import type { Unit } from '@domain/units'
 import { DEMO_COOPERATIVES, DEMO_FARMERS } from './demo-farmers'
 import { DEMO_PRODUCTS } from './demo-products'
 
-export type ProductStatus = 'on_sale' | 'paused' | 'sold_out'
 
 export interface DemoCategory {
   id: string

@@ -5,6 +5,7 @@
  */
 import { chinaWallClock } from '@domain/china-time'
 import { prng } from '@domain/prng'
+import type { Unit } from '@domain/units'
 
 export interface DemoSpec {
   specId: number
@@ -12,7 +13,7 @@ export interface DemoSpec {
   farmerId: number
   title: string
   name: string
-  unit: '斤' | 'kg' | '箱' | '个'
+  unit: Unit
   netWeightG: number
   priceFen: number
 }

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/client'
 import { seedDemoCoopSales } from './demo-sales'
-import { chinaDate } from '@domain/dates'
+import { chinaDate } from '@domain/china-time'
 import { seedDemoData, type SeedResult } from './seed'
 
 export interface DemoStoreResult extends SeedResult {

@@ -3,7 +3,7 @@
  * PostgreSQL when DATABASE_URL is set, otherwise PGlite under XIANGJI_DATA_DIR.
  */
 import path from 'node:path'
-import { chinaDate } from '@domain/dates'
+import { chinaDate } from '@domain/china-time'
 import { loadConfig } from '../config'
 import { openStore, type Store } from '../db/client'
 import { seedDemoStore } from './demo-store'

@@ -52,7 +52,6 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
       must(coopIdByName.get(must(catalog.cooperatives[index], `cooperative #${index}`).name), `cooperative #${index}`).id
 
     // Demo users may exist already (a sandbox login before seeding): keep their ids.
-    // One multi-row insert returns its rows in the order of its values.
     const userRows = await upsertUsers(tx, DEMO_PERSONAS.map((p) => ({ openid: p.openid, nickname: p.nickname })))
     const userIdByOpenid = byKey(userRows, (r) => r.openid, 'user')
     const userId = (openid: string) => must(userIdByOpenid.get(openid), `user ${openid}`).id

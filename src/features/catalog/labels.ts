@@ -1,6 +1,7 @@
 /** How catalog facts read to a buyer. Pure: no Taro, no React. */
 import type { ProductCardDto, SpecDto } from '@contracts/catalog'
-import { chinaDate, formatChinaDay, formatWindow } from '@domain/dates'
+import { chinaDate } from '@domain/china-time'
+import { formatChinaDay, formatWindow } from '@domain/dates'
 import { formatNetWeight, pricePerJinFen } from '@domain/units'
 import { formatFen } from '@domain/money'
 

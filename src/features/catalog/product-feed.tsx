@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import { PagedList } from '../../components/paged-list'
 import { EmptyState } from '../../components/status'
-import { chinaDate } from '@domain/dates'
+import { chinaDate } from '@domain/china-time'
 import { ProductCard } from './product-card'
 import type { ProductList } from './use-product-list'
 import './product-feed.scss'

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckoutDto } from '@contracts/orders'
+import { buyerActions } from '@domain/order-states'
 import { isApiError } from '../../lib/api-error'
 import { fetchCheckout, syncCheckout } from './api'
 
@@ -14,7 +15,7 @@ export const POLL_ATTEMPTS = 5
 export type CheckoutOutcome = 'checking' | 'paid' | 'unpaid' | 'closed' | 'error'
 
 export function outcomeOf(checkout: CheckoutDto): Exclude<CheckoutOutcome, 'checking' | 'error'> {
-  if (checkout.orders.some((o) => o.status === 'pending_payment')) return 'unpaid'
+  if (checkout.orders.some((o) => buyerActions(o.status).includes('pay'))) return 'unpaid'
   if (checkout.orders.some((o) => o.status !== 'cancelled')) return 'paid'
   return 'closed'
 }

@@ -1,7 +1,8 @@
 /** SQL for users, roles and sessions. */
 import { and, eq, gt, sql } from 'drizzle-orm'
-import type { Db, Executor } from '../../db/client'
+import type { Db } from '../../db/client'
 import { inTransaction } from '../../db/transaction'
+import { grantRoles } from './role-grants'
 import { farmers, sessions, userRoles, users } from '../../db/schema'
 import type { MeDto, RoleDto } from '@contracts/auth'
 
@@ -28,14 +29,6 @@ function toMe(row: { id: number; nickname: string; roles: string | null; coopera
   }
 }
 
-/**
- * Grants a role (buyer, farmer; a cooperative-less one) to a user; granting it again is a no-op.
- * Pass the caller's transaction to grant it together with what the role comes from.
- */
-export async function grantRole(db: Executor, userId: number, role: Exclude<RoleDto, 'coop_admin'>): Promise<void> {
-  await db.insert(userRoles).values({ userId, role }).onConflictDoNothing()
-}
-
 export function createAuthRepository(db: Db) {
   return {
     /** Finds or creates the user of an openid and makes sure they can buy; returns their id. */
@@ -46,7 +39,7 @@ export function createAuthRepository(db: Db) {
           .values({ openid, unionid: unionid ?? null })
           .onConflictDoUpdate({ target: users.openid, set: { unionid: sql`coalesce(excluded.unionid, ${users.unionid})` } })
           .returning({ id: users.id })
-        await grantRole(tx, row.id, 'buyer')
+        await grantRoles(tx, [{ userId: row.id, role: 'buyer' }])
         return row.id
       })
     },

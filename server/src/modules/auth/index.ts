@@ -8,8 +8,25 @@
  *   users: id, openid, nickname; user_roles: user_id, role, cooperative_id
  * (never sessions). Depends on no other module: every module sits above it.
  */
-export { createAuthRepository, grantRole } from './auth-repository'
-export { createAuthService, type AuthService } from './auth-service'
-export { authRoutes } from './auth-routes'
+import type { BaseContext } from '../../module-context'
+import { createLoginClient } from '../../wechat/login-client'
+import { createAuthRepository } from './auth-repository'
+import { authRoutes } from './auth-routes'
+import { createAuthService, type AuthService } from './auth-service'
+
+export type { AuthService } from './auth-service'
 export { upsertUsers } from './user-records'
-export { grantRoles, type RoleGrant } from './role-grants'
+export { grantRole, grantRoles, type RoleGrant } from './role-grants'
+
+/** Mounts sign-in and /me; returns the service every other module asks who is signed in. */
+export async function registerAuth(ctx: BaseContext): Promise<AuthService> {
+  const { config } = ctx
+  const auth = createAuthService({
+    repo: createAuthRepository(ctx.db),
+    loginClient: createLoginClient({ baseUrl: ctx.wechatBase, appId: config.wechat.appId, appSecret: config.wechat.appSecret }),
+    sessionTtlDays: config.sessionTtlDays,
+    now: ctx.clock,
+  })
+  await ctx.app.register(authRoutes, { auth })
+  return auth
+}

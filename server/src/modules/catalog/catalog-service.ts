@@ -1,5 +1,6 @@
 /** Catalogue use cases: browse, search, product and farmer pages. No HTTP here. */
-import { chinaDate, inWindow } from '@domain/dates'
+import { chinaDate } from '@domain/china-time'
+import { inWindow } from '@domain/dates'
 import { LIMITS } from '@domain/limits'
 import type {
   CategoryDto,

@@ -12,6 +12,6 @@ export async function addCategories(db: Executor, rows: readonly NewCategory[]):
   if (rows.length === 0) return
   await db
     .insert(categories)
-    .values(rows.map((c) => ({ id: c.id, name: c.name, sortOrder: c.sortOrder })))
+    .values([...rows])
     .onConflictDoNothing()
 }

@@ -4,8 +4,15 @@
  * specs, farmers and cooperatives. The opaque page cursor is shared with the other lists that
  * page by id.
  */
-export { createCatalogRepository } from './catalog-repository'
-export { createCatalogService, type CatalogService } from './catalog-service'
-export { catalogRoutes } from './catalog-routes'
+import type { ModuleContext } from '../../module-context'
+import { createCatalogRepository } from './catalog-repository'
+import { catalogRoutes } from './catalog-routes'
+import { createCatalogService } from './catalog-service'
+
 export { decodeCursor, encodeCursor } from './cursor'
 export { addCategories, type NewCategory } from './category-writes'
+
+/** Mounts the buyer's catalogue routes (feed, search, product, farmer, categories). */
+export async function registerCatalog(ctx: ModuleContext): Promise<void> {
+  await ctx.app.register(catalogRoutes, { catalog: createCatalogService(createCatalogRepository(ctx.db), ctx.clock) })
+}

@@ -5,12 +5,12 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
+import type { Unit } from '@domain/units'
 import { num, rowsOf } from '../../sql/rows'
 import { inWeeks, SUMS, sumsOf as sums, type RawSums, type Sums } from '../sales-rollup'
 
 const ROW = sql.raw('w.orders, w.quantity, w.weight_g, w.gross_fen, w.shipping_fen, w.refunds_fen')
 
-export type Unit = '斤' | 'kg' | '箱' | '个'
 
 export interface SpecWeek extends Sums {
   week: string

@@ -16,34 +16,11 @@ export async function insertProducts(db: Executor, rows: readonly NewListingProd
   if (rows.length === 0) return []
   return db
     .insert(products)
-    .values(
-      rows.map((p) => ({
-        farmerId: p.farmerId,
-        categoryId: p.categoryId,
-        title: p.title,
-        description: p.description,
-        origin: p.origin,
-        photos: p.photos,
-        harvestStart: p.harvestStart,
-        harvestEnd: p.harvestEnd,
-        shipsFrom: p.shipsFrom,
-        status: p.status,
-      })),
-    )
+    .values([...rows])
     .returning({ id: products.id, title: products.title })
 }
 
 export async function insertSpecs(db: Executor, rows: readonly NewListingSpec[]): Promise<void> {
   if (rows.length === 0) return
-  await db.insert(productSpecs).values(
-    rows.map((s) => ({
-      productId: s.productId,
-      name: s.name,
-      priceFen: s.priceFen,
-      unit: s.unit,
-      netWeightG: s.netWeightG,
-      stock: s.stock,
-      sortOrder: s.sortOrder,
-    })),
-  )
+  await db.insert(productSpecs).values([...rows])
 }

@@ -4,9 +4,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core'
 import { orders, shippingUploads } from '../../db/schema'
 import type { Executor } from '../../db/client'
 import type { OrderRow } from '../orders'
+import { FARMER_ORDER_STATUSES } from '@domain/order-states'
 
-export type FarmerStatus = 'paid' | 'shipped' | 'received' | 'refunded'
-export const FARMER_STATUSES: readonly FarmerStatus[] = ['paid', 'shipped', 'received', 'refunded']
+export type FarmerStatus = (typeof FARMER_ORDER_STATUSES)[number]
 
 /** Where each list is sorted: the queue to ship oldest paid first, the others newest first. */
 const ORDERING: Record<FarmerStatus, { column: PgColumn; direction: 'asc' | 'desc' }> = {
@@ -50,7 +50,7 @@ export async function farmerOrdersByIds(db: Executor, farmerId: number, ids: num
   const rows = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.farmerId, farmerId), inArray(orders.id, ids), inArray(orders.status, [...FARMER_STATUSES])))
+    .where(and(eq(orders.farmerId, farmerId), inArray(orders.id, ids), inArray(orders.status, [...FARMER_ORDER_STATUSES])))
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.map((id) => byId.get(id)).filter((r): r is OrderRow => r !== undefined)
 }

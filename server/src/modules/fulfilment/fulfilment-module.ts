@@ -31,7 +31,7 @@ function payLookup(pay: PaySandbox): PaymentLookup {
 
 export async function registerFulfilment(ctx: ModuleContext): Promise<void> {
   const { app, db, clock, config } = ctx
-  const mchid = config.wechatPay?.mchid ?? app.sandbox?.pay.credentials.mchid ?? ''
+  const mchid = ctx.wechatPay.mchid
 
   await app.register(fulfilmentRoutes, {
     auth: ctx.auth,

@@ -14,8 +14,8 @@ import { memberRoutes } from './member-routes'
 import { createMemberService } from './member-service'
 
 export { coopInfo, ownFarmer, requireCoopAdmin, weekOrCurrent, type CoopAdmin } from './coop-access'
-export { farmerOfUser, farmersOf, insertFarmer, type FarmerName, type NewFarmer } from './member-repository'
-export { insertCooperatives, insertFarmers, type NewCooperative, type NewFarmerRow } from './member-inserts'
+export { farmerOfUser, farmersOf, type FarmerName } from './member-repository'
+export { insertCooperatives, insertFarmer, insertFarmers, type NewCooperative, type NewFarmer } from './member-inserts'
 
 export async function registerMembers(ctx: ModuleContext): Promise<void> {
   await ctx.app.register(memberRoutes, { auth: ctx.auth, members: createMemberService({ db: ctx.db, clock: ctx.clock }) })

@@ -1,4 +1,4 @@
-/** Creates many cooperatives or farmers in one statement each (the demo store); pass the caller's transaction. */
+/** Creating cooperatives and farmers, many in one statement (the demo store) or one (an accepted invite); pass the caller's transaction. */
 import type { Executor } from '../../db/client'
 import { cooperatives, farmers } from '../../db/schema'
 
@@ -9,26 +9,27 @@ export interface NewCooperative {
   commissionBps: number
 }
 
-export interface NewFarmerRow {
+export interface NewFarmer {
   cooperativeId: number
+  /** The farmer's own account; null for a member who does not use the app. */
   userId: number | null
   name: string
   village: string
   story: string
   photoKey: string | null
-  isPoorHousehold: boolean
+  isPoorHousehold?: boolean
 }
 
 export async function insertCooperatives(db: Executor, rows: readonly NewCooperative[]): Promise<{ id: number; name: string }[]> {
   if (rows.length === 0) return []
   return db
     .insert(cooperatives)
-    .values(rows.map((c) => ({ name: c.name, county: c.county, province: c.province, commissionBps: c.commissionBps })))
+    .values([...rows])
     .returning({ id: cooperatives.id, name: cooperatives.name })
 }
 
 /** farmers.user_id is unique: a second farmer row for one user fails the whole statement. */
-export async function insertFarmers(db: Executor, rows: readonly NewFarmerRow[]): Promise<{ id: number; name: string }[]> {
+export async function insertFarmers(db: Executor, rows: readonly NewFarmer[]): Promise<{ id: number; name: string }[]> {
   if (rows.length === 0) return []
   return db
     .insert(farmers)
@@ -44,4 +45,10 @@ export async function insertFarmers(db: Executor, rows: readonly NewFarmerRow[])
       })),
     )
     .returning({ id: farmers.id, name: farmers.name })
+}
+
+/** Creates one farmer (an accepted invite); a second farmer row for the same user fails with a unique violation. */
+export async function insertFarmer(db: Executor, farmer: NewFarmer): Promise<number> {
+  const [row] = await insertFarmers(db, [farmer])
+  return row.id
 }

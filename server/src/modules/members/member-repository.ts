@@ -1,6 +1,6 @@
 /** SQL for the cooperative's members: their farmer rows, products and flags, and the cooperative's commission. */
 import { and, eq, sql } from 'drizzle-orm'
-import type { Executor, Tx } from '../../db/client'
+import type { Executor } from '../../db/client'
 import { cooperatives, farmers } from '../../db/schema'
 import { num, rowsOf } from '../../sql/rows'
 
@@ -76,22 +76,4 @@ export async function farmerOfUser(db: Executor, userId: number): Promise<{ id: 
     .from(farmers)
     .where(eq(farmers.userId, userId))
   return row ?? null
-}
-
-export interface NewFarmer {
-  cooperativeId: number
-  userId: number
-  name: string
-  village: string
-  story: string
-  photoKey: string | null
-}
-
-/** Creates a farmer of a cooperative (an accepted invite); farmers.user_id is unique, so a second farmer row for one user fails with a unique violation. */
-export async function insertFarmer(tx: Tx, farmer: NewFarmer): Promise<number> {
-  const [row] = await tx
-    .insert(farmers)
-    .values({ cooperativeId: farmer.cooperativeId, userId: farmer.userId, name: farmer.name, village: farmer.village, story: farmer.story, photoUrl: farmer.photoKey })
-    .returning({ id: farmers.id })
-  return row.id
 }

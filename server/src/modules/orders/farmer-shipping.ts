@@ -14,6 +14,6 @@ export async function setFarmerShipping(db: Executor, rows: readonly FarmerShipp
   if (rows.length === 0) return
   await db
     .insert(farmerShipping)
-    .values(rows.map((r) => ({ farmerId: r.farmerId, feeFen: r.feeFen, freeFromFen: r.freeFromFen })))
+    .values([...rows])
     .onConflictDoUpdate({ target: farmerShipping.farmerId, set: { feeFen: sql`excluded.fee_fen`, freeFromFen: sql`excluded.free_from_fen` } })
 }

@@ -7,9 +7,14 @@
  * address, paid_at, shipped_at, received_at, refunded_at, cancelled_at), order_items (all
  * columns) and checkouts (id, checkout_no, buyer_id, expires_at).
  */
-export { createOrderService, type OrderService } from './order-service'
-export { createPlacementService, EXPIRE_CHECKOUT_JOB, type PlacementService } from './placement-service'
-export { orderRoutes } from './order-routes'
+import type { ModuleContext } from '../../module-context'
+import type { RefundLookup } from './order-mapper'
+import { orderRoutes } from './order-routes'
+import { createOrderService, type OrderService } from './order-service'
+import { createPlacementService } from './placement-service'
+
+export type { OrderService } from './order-service'
+export { EXPIRE_CHECKOUT_JOB } from './placement-service'
 export { cancelByBuyer, expireOrders, payOrders, releaseStockOf, scheduleAutoConfirm, type CancelOutcome } from './order-lifecycle'
 export { applyTransition } from './order-transitions'
 export { toCheckout, itemDto, type RefundLookup } from './order-mapper'
@@ -17,3 +22,12 @@ export { newCheckoutNo, orderNo } from './order-numbers'
 export { findCheckout, findOrder, itemsOf, lockCheckout, ordersByIds, ordersOfCheckout, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
 export { hasPastOrders, recordPastOrders, type PastOrder, type RecordedOrder } from './order-history'
 export { setFarmerShipping, type FarmerShippingRule } from './farmer-shipping'
+
+/** Mounts preview, placement and the buyer's order reads; registers the auto-confirm job; returns the buyer's order service. */
+export async function registerOrders(ctx: ModuleContext, deps: { refundOf: RefundLookup }): Promise<OrderService> {
+  const placement = createPlacementService({ db: ctx.db, clock: ctx.clock, payWindowMinutes: ctx.config.payWindowMinutes })
+  const orders = createOrderService({ db: ctx.db, clock: ctx.clock, refundOf: deps.refundOf })
+  Object.assign(ctx.jobHandlers, orders.jobs)
+  await ctx.app.register(orderRoutes, { auth: ctx.auth, placement, orders })
+  return orders
+}

@@ -3,7 +3,7 @@
  * orders `…-1`, `…-2`. Short enough for the WeChat Pay numbers payments builds on them (≤ 32).
  */
 import crypto from 'node:crypto'
-import { chinaDate } from '@domain/dates'
+import { chinaDate } from '@domain/china-time'
 
 export function newCheckoutNo(now: Date): string {
   return `X${chinaDate(now).replace(/-/g, '')}${crypto.randomBytes(6).toString('hex').toUpperCase()}`

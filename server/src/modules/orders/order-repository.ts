@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import {
+  addresses,
   checkouts,
   farmers,
   farmerShipping,
@@ -75,15 +76,33 @@ export async function lockCheckout(db: Executor, id: number): Promise<CheckoutRo
   return row ?? null
 }
 
+/**
+ * Placement's two checks in one round trip: an earlier checkout of this buyer with this
+ * Idempotency-Key, and the buyer's address (a read of addresses' table, copied into the order).
+ */
+export async function earlierCheckoutAndAddress(db: Executor, buyerId: number, key: string, addressId: number) {
+  const [row] = await db
+    .select({ earlier: checkouts, address: addresses })
+    .from(sql`(select 1) as one`)
+    .leftJoin(checkouts, and(eq(checkouts.buyerId, buyerId), eq(checkouts.idempotencyKey, key)))
+    .leftJoin(addresses, and(eq(addresses.id, addressId), eq(addresses.userId, buyerId)))
+  return row
+}
+
+/** A new checkout, or null when this buyer's Idempotency-Key was taken meanwhile (a concurrent same-key placement). */
+export async function insertCheckout(db: Executor, values: Omit<typeof checkouts.$inferInsert, 'id'>): Promise<CheckoutRow | null> {
+  const [created] = await db.insert(checkouts).values(values).onConflictDoNothing({ target: [checkouts.buyerId, checkouts.idempotencyKey] }).returning()
+  return created ?? null
+}
+
 export async function findCheckoutByKey(db: Executor, buyerId: number, key: string): Promise<CheckoutRow | null> {
   const [row] = await db.select().from(checkouts).where(and(eq(checkouts.buyerId, buyerId), eq(checkouts.idempotencyKey, key)))
   return row ?? null
 }
 
-export async function findCheckout(db: Executor, id: number, buyerId?: number, lock = false): Promise<CheckoutRow | null> {
-  const where = buyerId === undefined ? eq(checkouts.id, id) : and(eq(checkouts.id, id), eq(checkouts.buyerId, buyerId))
-  const query = db.select().from(checkouts).where(where)
-  const [row] = lock ? await query.for('update') : await query
+/** The buyer's own checkout, or null (someone else's too). */
+export async function findCheckout(db: Executor, id: number, buyerId: number): Promise<CheckoutRow | null> {
+  const [row] = await db.select().from(checkouts).where(and(eq(checkouts.id, id), eq(checkouts.buyerId, buyerId)))
   return row ?? null
 }
 

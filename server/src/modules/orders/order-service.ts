@@ -26,17 +26,14 @@ export function createOrderService({ db, clock, refundOf }: OrderServiceDeps) {
       return { items: await toSummaries(db, page), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null }
     },
 
-    /** The buyer's own order; anyone else's is a 404. */
-    async ownOrder(buyerId: number, id: number): Promise<OrderRow> {
+    /** The buyer's own order with its timeline; anyone else's is a 404. */
+    async get(buyerId: number, id: number): Promise<OrderDetailDto> {
       const order = await findOrder(db, id)
       if (!order || order.buyerId !== buyerId) throw notFound('Order')
-      return order
+      return toDetail(db, order, refundOf)
     },
 
-    async get(buyerId: number, id: number): Promise<OrderDetailDto> {
-      return toDetail(db, await this.ownOrder(buyerId, id), refundOf)
-    },
-
+    /** An order the caller already holds (just changed), as the buyer sees it. */
     detail(order: OrderRow): Promise<OrderDetailDto> {
       return toDetail(db, order, refundOf)
     },

@@ -5,17 +5,17 @@
  * stock with one conditional update, and writes one order per farmer with its events.
  */
 import crypto from 'node:crypto'
-import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { inTransaction } from '../../db/transaction'
 import { UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-errors'
-import { addresses, checkouts } from '../../db/schema'
 import type { CartLineDto, CheckoutDto, CheckoutPreviewDto } from '@contracts/orders'
 import { AppError, notFound } from '../../http/errors'
 import { checkoutOf, summariesOf, toCheckout } from './order-mapper'
 import { newCheckoutNo, orderNo } from './order-numbers'
 import {
+  earlierCheckoutAndAddress,
   findCheckoutByKey,
+  insertCheckout,
   insertItemsWithEvents,
   insertOrders,
   ordersOfCheckout,
@@ -71,13 +71,8 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
 
     async place(input: PlaceOrderInput): Promise<{ checkout: CheckoutDto; created: boolean }> {
       const hash = requestHash(input)
-      // One round trip for both checks: an earlier checkout with this key (a replay wins even if
-      // the address has gone since) and the buyer's address.
-      const [{ earlier, address }] = await db
-        .select({ earlier: checkouts, address: addresses })
-        .from(sql`(select 1) as one`)
-        .leftJoin(checkouts, and(eq(checkouts.buyerId, input.buyerId), eq(checkouts.idempotencyKey, input.idempotencyKey)))
-        .leftJoin(addresses, and(eq(addresses.id, input.addressId), eq(addresses.userId, input.buyerId)))
+      // A replay wins even if the address has gone since.
+      const { earlier, address } = await earlierCheckoutAndAddress(db, input.buyerId, input.idempotencyKey, input.addressId)
       if (earlier) return answerAgain(earlier, hash)
       if (!address) throw new AppError('ADDRESS_NOT_FOUND', 'Address not found')
       const lines = mergeLines(input.items)
@@ -98,11 +93,7 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
           }
 
           const checkoutNo = newCheckoutNo(now)
-          const [created] = await tx
-            .insert(checkouts)
-            .values({ checkoutNo, buyerId: input.buyerId, idempotencyKey: input.idempotencyKey, requestHash: hash, totalFen: priced.totalFen, expiresAt, createdAt: now })
-            .onConflictDoNothing({ target: [checkouts.buyerId, checkouts.idempotencyKey] })
-            .returning()
+          const created = await insertCheckout(tx, { checkoutNo, buyerId: input.buyerId, idempotencyKey: input.idempotencyKey, requestHash: hash, totalFen: priced.totalFen, expiresAt, createdAt: now })
           if (!created) throw new SameKeyPlaced()
 
           const reserved = await reserveStock(tx, lines)

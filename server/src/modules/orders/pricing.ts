@@ -4,6 +4,7 @@
  * Pure: the same function serves the preview and the placement (inside its transaction).
  */
 import { sumFen } from '@domain/money'
+import type { ProductStatus } from '@domain/products'
 import { shippingFee, type ShippingRule } from '@domain/shipping'
 import type { CheckoutPreviewDto, PreviewGroupDto, PreviewLineDto } from '@contracts/orders'
 import type { PhotoDto } from '@contracts/catalog'
@@ -17,7 +18,7 @@ export interface SpecForSale {
   netWeightG: number
   priceFen: number
   stock: number
-  productStatus: 'on_sale' | 'paused' | 'sold_out'
+  productStatus: ProductStatus
   farmerActive: boolean
   farmer: { id: number; name: string; village: string }
   cover: PhotoDto | null

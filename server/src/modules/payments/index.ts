@@ -4,9 +4,12 @@
  * do. Others may read: payments (id, checkout_id, order_ids, amount_fen, status, paid_at) and
  * refunds (payment_id, order_id, amount_fen, status, succeeded_at).
  */
-export { createPaymentService, PAYMENT_NOTIFY_PATH, type PaidTransaction, type PaymentService } from './payment-service'
-export { createRefundService, type RefundService } from './refund-service'
-export { refundNotifyRoutes } from './payment-routes'
+import type { ModuleContext } from '../../module-context'
+import { refundNotifyRoutes } from './payment-routes'
+import { createPaymentService, type PaymentService } from './payment-service'
+import { createRefundService } from './refund-service'
+
+export { PAYMENT_NOTIFY_PATH, type PaidTransaction, type PaymentService } from './payment-service'
 export { NotificationRefused, registerNotifyRoute } from './notify-route'
 export {
   CLOSE_PAYMENT_JOB,
@@ -23,3 +26,12 @@ export {
 } from './payment-ledger'
 export type { PaymentRow } from './payment-repository'
 export { recordPastPayments, type PastPayment } from './payment-history'
+
+/** Mounts the refund notice and registers the refund job; returns the WeChat Pay service order-payments drives. */
+export async function registerPayments(ctx: ModuleContext): Promise<PaymentService> {
+  const { db, clock, config, wechatPay } = ctx
+  const refunds = createRefundService({ db, clock, pay: wechatPay.client, mchid: wechatPay.mchid, notifyBaseUrl: wechatPay.notifyBaseUrl })
+  Object.assign(ctx.jobHandlers, refunds.jobs)
+  await ctx.app.register(refundNotifyRoutes, { refunds })
+  return createPaymentService({ db, clock, pay: wechatPay.client, appId: config.wechat.appId, mchid: wechatPay.mchid, notifyBaseUrl: wechatPay.notifyBaseUrl, sandboxCashierUrl: wechatPay.sandboxCashierUrl })
+}

@@ -24,9 +24,8 @@ export async function unsettledPaymentsOf(db: Executor, checkoutId: number): Pro
     .orderBy(asc(payments.id))
 }
 
-export async function findPayment(db: Executor, where: { id: number } | { outTradeNo: string }, lock = false): Promise<PaymentRow | null> {
-  const query = db.select().from(payments).where('id' in where ? eq(payments.id, where.id) : eq(payments.outTradeNo, where.outTradeNo))
-  const [row] = lock ? await query.for('update') : await query
+export async function findPayment(db: Executor, where: { id: number } | { outTradeNo: string }): Promise<PaymentRow | null> {
+  const [row] = await db.select().from(payments).where('id' in where ? eq(payments.id, where.id) : eq(payments.outTradeNo, where.outTradeNo))
   return row ?? null
 }
 

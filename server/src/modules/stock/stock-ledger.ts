@@ -4,16 +4,22 @@
  * stock never goes below zero and two buyers cannot both take the last box.
  * Lock order (see order-payments/lock-order.ts): specs are always locked last, in id order.
  */
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { productSpecs } from '../../db/schema'
+import { num, rowsOf } from '../../sql/rows'
 
 export interface StockLine {
   specId: number
   quantity: number
 }
 
-type Rows<T> = { rows: T[] }
+/** The lines as a relation `v(id, q)`, from two array parameters (one statement text whatever the cart's size). */
+function linesOf(lines: readonly StockLine[]): SQL {
+  const specIds = `{${lines.map((l) => l.specId).join(',')}}`
+  const quantities = `{${lines.map((l) => l.quantity).join(',')}}`
+  return sql`unnest(${specIds}::bigint[], ${quantities}::int[]) as v(id, q)`
+}
 
 /**
  * Takes `quantity` from every line's spec in one statement, only where enough is left; returns
@@ -22,12 +28,12 @@ type Rows<T> = { rows: T[] }
  */
 export async function reserveStock(db: Executor, lines: StockLine[]): Promise<Set<number>> {
   if (lines.length === 0) return new Set()
-  const result = (await db.execute(sql`
+  const result = await db.execute(sql`
     update ${productSpecs} s set stock = s.stock - v.q
-      from unnest(${`{${lines.map((l) => l.specId).join(',')}}`}::bigint[], ${`{${lines.map((l) => l.quantity).join(',')}}`}::int[]) as v(id, q)
+      from ${linesOf(lines)}
      where s.id = v.id and s.stock >= v.q
-    returning s.id`)) as unknown as Rows<{ id: string | number }>
-  return new Set(result.rows.map((r) => Number(r.id)))
+    returning s.id`)
+  return new Set(rowsOf<{ id: unknown }>(result).map((r) => num(r.id)))
 }
 
 /** Gives stock back (an order cancelled, expired or refunded before shipping); locks the specs in id order first. */
@@ -35,7 +41,7 @@ export async function releaseStock(db: Executor, lines: StockLine[]): Promise<vo
   const held = lines.filter((l) => l.quantity > 0)
   if (held.length === 0) return
   await db.execute(sql`
-    with v as (select * from unnest(${`{${held.map((l) => l.specId).join(',')}}`}::bigint[], ${`{${held.map((l) => l.quantity).join(',')}}`}::int[]) as v(id, q)),
+    with v as (select * from ${linesOf(held)}),
       locked as (select s.id from ${productSpecs} s where s.id in (select id from v) order by s.id for update)
     update ${productSpecs} s set stock = s.stock + t.q
       from (select id, sum(q)::int as q from v group by id) t

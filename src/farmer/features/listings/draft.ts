@@ -3,7 +3,7 @@
  * checked step by step and turned into the API's input. Pure: no Taro, no React.
  */
 import type { ListingDto, ListingInputDto } from '@contracts/farmer-listings'
-import { chinaDate } from '@domain/dates'
+import { chinaDate } from '@domain/china-time'
 import { LIMITS } from '@domain/limits'
 import { fenToYuanInput, yuanToFen } from '@domain/money'
 import { GRAMS_PER_JIN, type Unit } from '@domain/units'
