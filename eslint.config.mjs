@@ -5,8 +5,8 @@
  * - import-x/no-cycle over the client (src/) and the server (server/src/).
  * - import-x/no-restricted-paths zones, generated from the directory listing so new features and
  *   modules are covered without editing this file:
- *   (a) a feature never imports another feature of its group (src/features, src/farmer/features, src/coop/features);
- *   (b) the farmer and coop subpackages never import each other, nor src/pages;
+ *   (a) a feature never imports another feature of its group (src/features, src/farmer/features, src/coop/features, src/after-sale/features);
+ *   (b) the subpackages (farmer, coop, after-sale) never import each other, nor src/pages;
  *   (c) src/ never imports server/ except the API contracts, and those only with `import type`;
  *   (d) outside server/src/modules/<name>/, only that module's index.ts may be imported (tests and bench exempt).
  * Aliases (@domain/*, @contracts/*) resolve through tsconfig.json paths; deep relative imports of those folders are refused.
@@ -26,7 +26,7 @@ const subdirs = (rel) =>
     : []
 
 // (a) one zone per feature: it may import nothing from its siblings.
-const FEATURE_GROUPS = ['src/features', 'src/farmer/features', 'src/coop/features']
+const FEATURE_GROUPS = ['src/features', 'src/farmer/features', 'src/coop/features', 'src/after-sale/features']
 const featureZones = FEATURE_GROUPS.flatMap((group) =>
   subdirs(group).map((name) => ({
     target: `./${group}/${name}`,
@@ -40,7 +40,9 @@ const featureZones = FEATURE_GROUPS.flatMap((group) =>
 const subpackageZones = [
   { target: './src/farmer', from: './src/coop', message: 'Subpackages never import each other.' },
   { target: './src/coop', from: './src/farmer', message: 'Subpackages never import each other.' },
-  { target: ['./src/farmer', './src/coop'], from: './src/pages', message: 'Subpackages never import src/pages.' },
+  { target: ['./src/farmer', './src/coop'], from: './src/after-sale', message: 'Subpackages never import each other.' },
+  { target: './src/after-sale', from: ['./src/farmer', './src/coop'], message: 'Subpackages never import each other.' },
+  { target: ['./src/farmer', './src/coop', './src/after-sale'], from: './src/pages', message: 'Subpackages never import src/pages.' },
 ]
 
 // (c) the client never imports server code; contracts are allowed here and limited to `import type` below.

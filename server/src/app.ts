@@ -20,7 +20,7 @@ import { registerCatalog } from './modules/catalog'
 import { MEDIA_PREFIX } from './modules/media'
 import { registerAddresses } from './modules/addresses'
 import { registerOrders } from './modules/orders'
-import { latestRefundOf, registerPayments } from './modules/payments'
+import { orderRefundsOf, registerPayments } from './modules/payments'
 import { registerOrderPayments } from './modules/order-payments'
 import { registerSubscriptions } from './modules/subscriptions'
 import { createJobRunner, type JobHandler, type JobRunner } from './jobs/job-runner'
@@ -41,6 +41,7 @@ import { registerUploads } from './modules/uploads'
 import { registerFarmerListings } from './modules/farmer-listings'
 import { registerInvites } from './modules/invites'
 import { registerFulfilment } from './modules/fulfilment'
+import { registerAfterSales } from './modules/after-sales'
 
 export const SANDBOX_PREFIX = '/sandbox/wechat'
 const DEMO_MEDIA_DIR = path.resolve(__dirname, '../assets/media')
@@ -154,7 +155,7 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   await registerAddresses(ctx)
   await registerSubscriptions(ctx)
   const payments = await registerPayments(ctx)
-  const orders = await registerOrders(ctx, { refundOf: latestRefundOf })
+  const orders = await registerOrders(ctx, { refundsOf: orderRefundsOf })
   await registerOrderPayments(ctx, { orders, payments })
   await registerUploads(ctx)
   await registerFarmerListings(ctx)
@@ -163,6 +164,7 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   const settlements = await registerSettlements(ctx)
   await registerCoopReports(ctx, { settlements })
   await registerMembers(ctx)
+  await registerAfterSales(ctx)
   // ---- end of module registrations ----
 
   if (sandbox) {

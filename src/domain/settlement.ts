@@ -5,20 +5,26 @@
  *   net        = gross − refunds − commission + shipping + adjustments
  *
  * - gross: goods sold (order items) in orders paid that week.
- * - refunds: the goods part of those orders' refunds that succeeded before the week was confirmed.
- * - shipping: shipping fees collected on those orders, less the shipping part of their refunds.
+ * - refunds: the goods part of the sale refunds the farmer bears (buyer cancel, after-sale, weight
+ *   adjustment) that succeeded that week, whichever week the order was sold in (REFUND_WEEK_RULE).
+ *   A refund the cooperative bears is not taken from the farmer: it is the cooperative's cost.
+ * - shipping: shipping fees collected on the week's orders, less the shipping part of those refunds.
  *   Shipping goes to the farmer: each farmer packs and posts their own parcels and pays the
  *   courier, and sets their own fee; the cooperative takes no commission on it.
- * - adjustments: refunds that succeeded after their own week was confirmed ("late refunds"),
- *   carried into the next unconfirmed week instead of changing a confirmed statement; each
- *   takes back what the farmer was paid for it (goods less the commission charged on them,
- *   plus the refunded shipping), so it is negative.
+ * - adjustments: only on statements confirmed before refunds counted in the week they succeeded
+ *   (late refunds of a sale week already confirmed, carried into a later week). A refund is never
+ *   counted in a week already confirmed: one that somehow missed its week lands, as a refund, in the
+ *   farmer's first unconfirmed week after it. A confirmed statement never changes.
  *
  * Rounding: half up on the exact quotient, computed with integers only (no floating point):
  * 1234 fen × 500 bps = 61.7 → 62; 10 fen × 500 bps = 0.5 → 1; 9 fen × 500 bps = 0.45 → 0.
  * A negative base (a reversal) rounds half away from zero, so it mirrors the charge exactly.
  */
 import { isFen } from './money'
+import { REFUND_KINDS, type RefundKind } from './payment-states'
+
+/** The one rule for the week a refund counts in, said the same way on every page that shows refunds. */
+export const REFUND_WEEK_RULE = '退款计入退款成功（到账）的那一周；已确认的结算单不再改动'
 
 export const BPS_DENOMINATOR = 10_000
 /** The highest commission a cooperative may set: 30 %. */
@@ -74,17 +80,31 @@ export function settleStatement(input: StatementInput): StatementFigures {
   return { ...input, commissionFen: commission, netFen }
 }
 
-/** How a refund of an order splits: goods first (up to the order's items), the rest is shipping. */
-export function splitRefund(amountFen: number, itemsFen: number): { goodsFen: number; shippingFen: number } {
-  if (!isFen(amountFen) || !isFen(itemsFen) || amountFen < 0 || itemsFen < 0) throw new RangeError('refund and items must be non-negative fen')
-  const goodsFen = Math.min(amountFen, itemsFen)
+/**
+ * How a refund of an order splits: goods first, the rest is shipping. `refundedBeforeFen` is what
+ * the order's earlier sale refunds (in the order they succeeded) already gave back: together they
+ * never give back more goods than the order's items.
+ */
+export function splitRefund(amountFen: number, itemsFen: number, refundedBeforeFen = 0): { goodsFen: number; shippingFen: number } {
+  for (const v of [amountFen, itemsFen, refundedBeforeFen]) {
+    if (!isFen(v) || v < 0) throw new RangeError('refund, items and earlier refunds must be non-negative fen')
+  }
+  const goodsFen = Math.min(refundedBeforeFen + amountFen, itemsFen) - Math.min(refundedBeforeFen, itemsFen)
   return { goodsFen, shippingFen: amountFen - goodsFen }
 }
 
-/**
- * The adjustment a late refund makes to the next statement: minus the goods refunded less the
- * commission charged on them at the confirmed week's rate, minus the refunded shipping.
- */
-export function lateRefundAdjustment(goodsFen: number, shippingFen: number, commissionBps: number): number {
-  return -(goodsFen - commissionFen(goodsFen, commissionBps)) - shippingFen
+/** Refunds of one kind in a statement or a week: how many, and what they gave back. */
+export interface RefundsOfKind {
+  kind: RefundKind
+  count: number
+  goodsFen: number
+  shippingFen: number
+}
+
+/** Refunds summed per kind, in the order of REFUND_KINDS; kinds without refunds are left out. */
+export function refundsByKind(refunds: readonly { kind: RefundKind; goodsFen: number; shippingFen: number }[]): RefundsOfKind[] {
+  return REFUND_KINDS.map((kind) => {
+    const of = refunds.filter((r) => r.kind === kind)
+    return { kind, count: of.length, goodsFen: of.reduce((s, r) => s + r.goodsFen, 0), shippingFen: of.reduce((s, r) => s + r.shippingFen, 0) }
+  }).filter((k) => k.count > 0)
 }

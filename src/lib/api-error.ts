@@ -80,6 +80,17 @@ const MESSAGES: Record<MessageCode, string> = {
   // fulfilment
   DUPLICATE_ORDER: '同一个订单填了两次',
   ORDER_NOT_SHIPPABLE: '这单现在不能发货（可能已发货或买家已取消）',
+  INVALID_PACKED_WEIGHT: '实发重量填写有误，请检查',
+  // refunds and after-sales
+  REFUND_EXCEEDS_PAID: '退款金额超过了这单还可退的金额',
+  REFUND_LIMIT_REACHED: '这笔付款的退款次数已达微信上限（50次），请联系合作社线下处理',
+  REFUND_WINDOW_CLOSED: '付款已超过一年，微信不再受理退款，请联系合作社线下处理',
+  REFUND_NOT_RESOLVABLE: '这笔退款不需要人工处理',
+  INVALID_CLAIM_LINE: '售后申请里的商品或数量有误，请检查',
+  CLAIM_NOT_ALLOWED: '这单现在不能申请售后（签收后48小时内可申请）',
+  CLAIM_ALREADY_OPEN: '这件商品已有处理中的售后申请',
+  CLAIM_STEP_NOT_ALLOWED: '售后状态已变化，请刷新后再试',
+  CLAIM_AMOUNT_TOO_HIGH: '金额超过了这单还可退的金额',
   // cooperative
   INVALID_COMMISSION: '佣金需在0–30%之间',
   ALREADY_A_FARMER: '您已经是合作社的农户了',

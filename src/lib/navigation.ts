@@ -63,6 +63,9 @@ export const routes = {
   payResult: (checkoutId: number) => `/pages/pay-result/index?checkoutId=${checkoutId}`,
   orders: (status?: string | null) => (status ? `/pages/orders/index?status=${status}` : '/pages/orders/index'),
   order: (id: number) => `/pages/order/index?id=${id}`,
+  /** The after-sale subpackage: file a claim on an order, follow one. */
+  claim: (orderId: number) => `/after-sale/pages/claim/index?orderId=${orderId}`,
+  claimDetail: (id: number) => `/after-sale/pages/claim-detail/index?id=${id}`,
   farmerHome: '/farmer/pages/home/index',
   coopHome: '/coop/pages/home/index',
 } as const

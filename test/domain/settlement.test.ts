@@ -1,5 +1,5 @@
-/** Settlement arithmetic in fen, with the commission rounding rule (half up, integers only). */
-import { commissionFen, formatBps, isCommissionBps, lateRefundAdjustment, settleStatement, splitRefund } from '@domain/settlement'
+/** Settlement arithmetic in fen, with the commission rounding rule (half up, integers only), and refunds split and summed by kind. */
+import { commissionFen, formatBps, isCommissionBps, refundsByKind, settleStatement, splitRefund } from '@domain/settlement'
 
 describe('commission', () => {
   it.each([
@@ -52,6 +52,13 @@ describe('a statement', () => {
     expect(settleStatement({ grossFen: 1000, refundsFen: 0, shippingFen: 0, adjustmentsFen: -5000, commissionBps: 0 }).netFen).toBe(-4000)
   })
 
+  it('a week with more refunds than sales gives the commission back on the difference', () => {
+    // a 5980 refund of last week’s sale succeeds in a week with 2990 sold: base −2990 × 5 % = −149.5 → −150
+    const s = settleStatement({ grossFen: 2990, refundsFen: 5980, shippingFen: 0, adjustmentsFen: 0, commissionBps: 500 })
+    expect(s.commissionFen).toBe(-150)
+    expect(s.netFen).toBe(2990 - 5980 + 150)
+  })
+
   it('refuses amounts that are not whole fen', () => {
     expect(() => settleStatement({ grossFen: 10.5, refundsFen: 0, shippingFen: 0, adjustmentsFen: 0, commissionBps: 0 })).toThrow(TypeError)
   })
@@ -62,12 +69,27 @@ describe('refunds', () => {
     expect(splitRefund(3990, 2990)).toEqual({ goodsFen: 2990, shippingFen: 1000 })
     expect(splitRefund(2000, 2990)).toEqual({ goodsFen: 2000, shippingFen: 0 })
     expect(() => splitRefund(-1, 10)).toThrow(RangeError)
+    expect(() => splitRefund(10, 10, -1)).toThrow(RangeError)
   })
 
-  it('a late refund takes back the goods less their commission, and the shipping', () => {
-    // goods 2990 at 5%: commission 149.5 → 150 was kept by the cooperative; the farmer got 2840
-    expect(lateRefundAdjustment(2990, 1000, 500)).toBe(-(2990 - 150) - 1000)
-    expect(lateRefundAdjustment(2990, 0, 0)).toBe(-2990)
+  it('of one order never give back more goods than its items, whatever their number', () => {
+    // items 2990 + shipping 1000, refunded 2000, then 1500, then 490
+    expect(splitRefund(2000, 2990, 0)).toEqual({ goodsFen: 2000, shippingFen: 0 })
+    expect(splitRefund(1500, 2990, 2000)).toEqual({ goodsFen: 990, shippingFen: 510 })
+    expect(splitRefund(490, 2990, 3500)).toEqual({ goodsFen: 0, shippingFen: 490 })
+  })
+
+  it('add up per kind, in the order of the kinds, leaving out kinds without refunds', () => {
+    const byKind = refundsByKind([
+      { kind: 'after_sale', goodsFen: 500, shippingFen: 0 },
+      { kind: 'buyer_cancel', goodsFen: 2990, shippingFen: 600 },
+      { kind: 'after_sale', goodsFen: 300, shippingFen: 0 },
+    ])
+    expect(byKind).toEqual([
+      { kind: 'buyer_cancel', count: 1, goodsFen: 2990, shippingFen: 600 },
+      { kind: 'after_sale', count: 2, goodsFen: 800, shippingFen: 0 },
+    ])
+    expect(refundsByKind([])).toEqual([])
   })
 })
 

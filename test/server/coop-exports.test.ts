@@ -55,7 +55,10 @@ describe('CSV downloads', () => {
     const statements = await download('settlements.csv?week=2026-W48')
     expect(statements.statusCode).toBe(200)
     const text = statements.rawPayload.toString('utf8')
-    expect(text.startsWith('\uFEFF周次,农户,村,状态')).toBe(true)
+    expect(text.startsWith('\uFEFF【结算单】\r\n周次,农户,村,状态')).toBe(true)
+    // the refunds each statement takes, by kind, and the one rule for their week
+    expect(text).toContain('【退款明细】\r\n农户,承担方,退款类型,笔数,商品退款(元),运费退款(元)\r\n')
+    expect(text).toContain('退款计入退款成功（到账）的那一周；已确认的结算单不再改动')
     // 3702 gross at 5 %: commission 185.1 → 185
     expect(text).toContain('2026-W48,"\'=HYPERLINK(')
     expect(text).toContain(',待确认,1,37.02,0.00,5%,1.85,0.00,0.00,35.17,\r\n')
@@ -70,7 +73,8 @@ describe('the xlsx workbook', () => {
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('乡集周报-2026-W48.xlsx')}`)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
-    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '按农户', '按商品规格', '按买家省份', '近8周趋势'])
+    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '按农户', '按商品规格', '按买家省份', '近8周趋势', '按退款类型'])
+    expect(book.getWorksheet('按退款类型')!.getRow(1).values).toEqual([undefined, '退款类型', '笔数', '商品退款(元)', '运费退款(元)', '合作社承担笔数', '合作社承担商品退款(元)', '合作社承担运费退款(元)'])
     const farmers = book.getWorksheet('按农户')!
     expect(farmers.getRow(1).values).toEqual([undefined, '农户', '村', '脱贫户', '订单数', '重量(kg)', '销售额(元)', '退款(元)', '净销售额(元)'])
     expect(farmers.getCell('A2').value).toBe(TRICKY)

@@ -1,6 +1,6 @@
 /**
  * The weekly report and the poor-household impact report: totals, kg from 斤 and boxes, the
- * previous week and the change, breakdowns, the 8-week trend, the default week, and that a
+ * previous week and the change, breakdowns, refunds by kind, the 8-week trend, the default week, and that a
  * manager sees only their own cooperative (another's id → 404).
  */
 import { startTestApp, type TestApp } from '../support/app'
@@ -58,6 +58,16 @@ describe('the weekly report', () => {
     expect(r.totals.quantities).toEqual(expect.arrayContaining([{ unit: '箱', quantity: 4 }, { unit: '个', quantity: 1 }, { unit: '斤', quantity: 10 }]))
     // boxes 4 × 2.5 kg + gift 3 kg + 10 斤 × 0.5 kg
     expect(r.totals.weightKg).toBe(18)
+  })
+
+  it('shows the week’s refunds by kind, the cooperative’s share, and the rule in its download', async () => {
+    const r = (await get('/api/v1/coop/reports/weekly?week=2026-W48')).json()
+    expect(r.refundsByKind).toEqual([{ kind: 'buyer_cancel', count: 1, goodsFen: 2990, shippingFen: 0 }])
+    expect(r.cooperativeRefunds).toEqual({ count: 0, goodsFen: 0, shippingFen: 0, byKind: [] })
+    expect((await get('/api/v1/coop/reports/weekly?week=2026-W47')).json().refundsByKind).toEqual([])
+    const csv = (await get('/api/v1/coop/reports/weekly.csv?week=2026-W48')).rawPayload.toString('utf8')
+    expect(csv).toContain('【按退款类型】\r\n退款类型,笔数,商品退款(元),运费退款(元),合作社承担笔数,合作社承担商品退款(元),合作社承担运费退款(元)\r\n取消退款,1,29.90,0.00,0,0.00,0.00\r\n')
+    expect(csv).toContain('退款计入退款成功（到账）的那一周；已确认的结算单不再改动')
   })
 
   it('compares with the previous week and shows the change', async () => {

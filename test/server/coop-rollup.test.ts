@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm'
 import { rebuildRollup } from '../../server/src/modules/sales-rollup'
 import { startTestApp, type TestApp } from '../support/app'
 import { addBuyer, placeOrder, type TestBuyer } from '../support/order-builders'
-import { buyAndPay, cancelPaid, coopFixture, insertPaidOrder, rollupSums } from './coop-support'
+import { buyAndPay, cancelPaid, coopFixture, insertPaidOrder, refundThroughLedger, rollupSums } from './coop-support'
 
 let now = new Date('2026-11-25T02:00:00Z') // Wednesday of 2026-W48
 let networkDown = false
@@ -128,6 +128,33 @@ describe('the rollup equals the raw figures', () => {
     await rebuildRollup(t.store.db)
     expect(await rollupSums(t, fx.coop.id)).toEqual(kept)
     expect(await weekly()).toEqual(weeklyKept)
+  })
+})
+
+describe('several refunds of one order', () => {
+  it('give back goods only up to what was sold, then shipping — in the rollup, its rebuild and the statements alike', async () => {
+    const buyer = await buyerIn('云南省')
+    now = new Date('2026-12-15T03:00:00Z') // Tuesday of 2026-W51
+    const checkout = await buyAndPay(t, buyer, [{ specId: fx.potatoSpec, quantity: 4 }]) // 1400 fen of goods + 600 shipping
+    const order = checkout.orders[0]
+    expect(order.shippingFen).toBe(600)
+    // a weight adjustment of all but one yuan of the goods, then a claim refund of the rest of the order
+    await refundThroughLedger(t, order.id, { kind: 'weight_adjustment', amountFen: order.itemsFen - 100 }, now)
+    now = new Date(now.getTime() + 61_000)
+    await refundThroughLedger(t, order.id, { kind: 'after_sale', amountFen: 100 + order.shippingFen }, now)
+
+    const of = async () =>
+      (await rows(sql`select sum(refunds_fen)::int as goods, sum(shipping_fen)::int as shipping from sales_daily
+                       where cooperative_id = ${fx.coop.id} and day = '2026-12-15'`)).rows[0]
+    const kept = await of()
+    expect(kept).toEqual({ goods: order.itemsFen, shipping: 0 }) // the day's shipping collected, all given back
+    const report = await weekly('2026-W51')
+    const statements = (await t.app.inject({ method: 'GET', url: '/api/v1/coop/settlements?week=2026-W51', headers: fx.manager })).json()
+    const statementRefunds = statements.statements.reduce((sum: number, s: { refundsFen: number }) => sum + s.refundsFen, 0)
+    expect(report.totals.refundsFen).toBe(order.itemsFen)
+    expect(statementRefunds).toBe(order.itemsFen)
+    await rebuildRollup(t.store.db, fx.coop.id)
+    expect(await of()).toEqual(kept)
   })
 })
 

@@ -4,8 +4,10 @@
  * through cancellation, and sales written straight into the tables for bigger fixtures.
  */
 import crypto from 'node:crypto'
-import { sql } from 'drizzle-orm'
-import { checkouts, orderItems, orders, userRoles } from '../../server/src/db/schema'
+import { eq, sql } from 'drizzle-orm'
+import type { RefundBearer, RefundKind } from '@domain/payment-states'
+import { checkouts, orderItems, orders, refunds, userRoles } from '../../server/src/db/schema'
+import { requestRefund } from '../../server/src/modules/payments'
 import { recordSales } from '../../server/src/modules/sales-rollup'
 import type { TestApp } from '../support/app'
 import { addCooperative, addFarmer, addProduct } from '../support/catalog-builders'
@@ -53,6 +55,24 @@ export async function cancelPaid(t: TestApp, buyer: TestBuyer, orderId: number, 
   await t.app.sandbox!.pay.whenIdle()
   await t.app.jobs.runDue(now)
   await t.app.sandbox!.pay.whenIdle()
+}
+
+/**
+ * A sale refund of a paid order through the refund ledger (the order locked first, as the money
+ * path does), sent by the refund job and settled by the sandbox at `now`; returns the refund's id.
+ */
+export async function refundThroughLedger(t: TestApp, orderId: number, refund: { kind: RefundKind; amountFen: number; borneBy?: RefundBearer }, now: Date): Promise<number> {
+  const row = await t.store.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
+    return requestRefund(tx, { order: { id: order.id, orderNo: order.orderNo, totalFen: order.totalFen }, reason: '售后', ...refund }, now)
+  })
+  await t.app.jobs.runDue(now)
+  await t.app.sandbox!.pay.whenIdle()
+  await t.app.jobs.runDue(now)
+  await t.app.sandbox!.pay.whenIdle()
+  const [settled] = await t.store.db.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, row.id))
+  if (settled?.status !== 'succeeded') throw new Error(`refund ${row.id} is ${settled?.status}, not succeeded`)
+  return row.id
 }
 
 export interface DirectSale {

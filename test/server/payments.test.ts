@@ -184,8 +184,12 @@ describe('unpaid orders expire', () => {
     expect(await statuses(buyer, checkout.id)).toEqual(['cancelled', 'cancelled'])
     await t.app.jobs.runDue(now)
     await sandbox().whenIdle()
+    // Refunds of one payment are sent a minute apart (WeChat Pay's rule): the second order's follows.
+    await t.app.jobs.runDue(new Date(now.getTime() + 60_000))
+    await sandbox().whenIdle()
     const rows = await t.store.db.select().from(refunds).where(eq(refunds.paymentId, (await t.store.db.select().from(payments).where(eq(payments.outTradeNo, outTradeNo)))[0].id))
     expect(rows).toHaveLength(2)
+    expect(rows.map((r) => r.kind)).toEqual(['late_payment', 'late_payment'])
     expect(rows.every((r) => r.status === 'succeeded')).toBe(true)
     expect(rows.reduce((s, r) => s + r.amountFen, 0)).toBe(checkout.totalFen)
     expect(sandbox().transaction(outTradeNo)?.trade_state).toBe('REFUND')

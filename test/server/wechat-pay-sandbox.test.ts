@@ -13,7 +13,7 @@ import {
   type WechatPayClient,
   type WechatPayClientOptions,
 } from '../../server/src/wechat/pay/pay-client'
-import { PaySandbox, PaySandboxRefusal } from '../../server/src/wechat/sandbox/pay/pay-sandbox'
+import { PaySandbox, PaySandboxRefusal, type Scheduler } from '../../server/src/wechat/sandbox/pay/pay-sandbox'
 import { paySandboxRoutes, safeReturn } from '../../server/src/wechat/sandbox/pay/pay-sandbox-routes'
 import { generatePaySandboxCredentials, sandboxClientSettings } from '../../server/src/wechat/sandbox/pay/sandbox-credentials'
 
@@ -389,5 +389,223 @@ describe('the sandbox cashier (H5)', () => {
     ['javascript:alert(1)', null],
   ])('return %j → %j', (value, expected) => {
     expect(safeReturn(value, 'http://h:1')).toBe(expected)
+  })
+})
+
+describe('a prepay_id lives 2 hours', () => {
+  const HOUR = 3600_000
+  const cashierPay = (prepayId: string) =>
+    fetch(`${base}${PREFIX}/cashier/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId }) })
+
+  it('within its 2 hours the same prepay gives the same prepay_id; after them, a new one', async () => {
+    const outTradeNo = tradeNo()
+    const timeExpire = new Date(now() + 24 * HOUR)
+    const first = (await prepay(outTradeNo, 880, { timeExpire })).prepayId
+    skewMs = 2 * HOUR - 60_000
+    expect((await prepay(outTradeNo, 880, { timeExpire })).prepayId).toBe(first)
+    expect(sandbox.cashierView(first)?.problem).toBeUndefined()
+    skewMs = 2 * HOUR
+    const second = (await prepay(outTradeNo, 880, { timeExpire })).prepayId
+    expect(second).not.toBe(first)
+    expect(second).toMatch(/^wx\d{14}[0-9a-f]{20}$/)
+    skewMs = 3 * HOUR
+    expect((await prepay(outTradeNo, 880, { timeExpire })).prepayId).toBe(second)
+  })
+
+  it('an expired prepay_id is refused by the cashier and userPays; the re-call’s new one pays', async () => {
+    const outTradeNo = tradeNo()
+    const timeExpire = new Date(now() + 24 * HOUR)
+    const old = (await prepay(outTradeNo, 1280, { timeExpire })).prepayId
+    skewMs = 2 * HOUR + 60_000
+    expect(() => sandbox.userPays(old)).toThrow(expect.objectContaining({ code: 'PREPAY_EXPIRED', message: '支付单已失效，请重新下单' }))
+    expect(sandbox.cashierView(old)).toMatchObject({ amountFen: 1280, problem: '支付单已失效，请重新下单' })
+    const html = await (await fetch(`${base}${PREFIX}/cashier?prepay_id=${old}`)).text()
+    expect(html).toContain('id="sandbox-pay-confirm" type="button" disabled')
+    expect(html).toContain('支付单已失效，请重新下单')
+    const refused = await cashierPay(old)
+    expect([refused.status, await refused.json()]).toEqual([400, { code: 'PREPAY_EXPIRED', message: '支付单已失效，请重新下单' }])
+    expect((await client.queryByOutTradeNo(outTradeNo)).trade_state).toBe('NOTPAY')
+
+    const fresh = (await prepay(outTradeNo, 1280, { timeExpire })).prepayId
+    expect(fresh).not.toBe(old)
+    expect(() => sandbox.userPays(old)).toThrow(expect.objectContaining({ code: 'PREPAY_EXPIRED' })) // superseded stays refused
+    const paid = await cashierPay(fresh)
+    expect([paid.status, await paid.json()]).toEqual([200, { trade_state: 'SUCCESS', out_trade_no: outTradeNo }])
+    await sandbox.whenIdle()
+    expect(client.parseNotification(received[0].headers, received[0].body).resource).toMatchObject({ out_trade_no: outTradeNo, trade_state: 'SUCCESS' })
+  })
+
+  it('past time_expire there is no new prepay_id: the order is closed for paying', async () => {
+    const outTradeNo = tradeNo()
+    const timeExpire = new Date(now() + 3 * HOUR)
+    await prepay(outTradeNo, 500, { timeExpire })
+    skewMs = 3 * HOUR + 60_000
+    expect(await rejection(prepay(outTradeNo, 500, { timeExpire }))).toMatchObject({ status: 400, code: 'ORDER_CLOSED' })
+  })
+})
+
+describe('refund scenarios, played on demand', () => {
+  /** Refund settlements wait here until step() runs them: "refundDelayMs later", deterministically. */
+  let due: Array<() => void> = []
+  const scheduler: Scheduler = {
+    setTimeout: (fn) => {
+      due.push(fn)
+      return fn
+    },
+    clearTimeout: (handle) => {
+      due = due.filter((fn) => fn !== handle)
+    },
+  }
+  let sbx: PaySandbox
+  let api: FastifyInstance
+  let apiBase: string
+  let wx: WechatPayClient
+
+  beforeAll(async () => {
+    const credentials = generatePaySandboxCredentials('wxsandbox0000000002')
+    sbx = new PaySandbox({ credentials, now, scheduler, retryScheduleMs: [20], refundDelayMs: 1000, deliveryTimeoutMs: 400 })
+    api = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>()
+    await api.register(paySandboxRoutes, { prefix: PREFIX, sandbox: sbx })
+    await api.listen({ port: 0, host: '127.0.0.1' })
+    apiBase = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`
+    wx = createWechatPayClient({ ...sandboxClientSettings(credentials), baseUrl: () => `${apiBase}${PREFIX}`, now })
+  })
+  afterAll(async () => {
+    sbx.close()
+    await api.close()
+  })
+  beforeEach(() => {
+    due = []
+  })
+
+  async function deliveriesDone(): Promise<void> {
+    for (let i = 0; i < 500 && sbx.pendingDeliveries().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(sbx.pendingDeliveries()).toHaveLength(0)
+  }
+  /** One refundDelayMs passes: what is due runs, and the notices it sends arrive. */
+  async function step(): Promise<void> {
+    const ready = due
+    due = []
+    for (const fn of ready) fn()
+    await deliveriesDone()
+  }
+  async function paid(amountFen = 1000): Promise<string> {
+    const outTradeNo = tradeNo()
+    const { prepayId } = await wx.jsapiPrepay({
+      outTradeNo, description: '乡集-修文猕猴桃', amountFen, payerOpenid: 'o-buyer-2', timeExpire: new Date(now() + 30 * 60_000), notifyUrl: payNotify(),
+    })
+    sbx.userPays(prepayId)
+    await deliveriesDone()
+    received.length = 0
+    return outTradeNo
+  }
+  const refund = (outTradeNo: string, outRefundNo = `R${outTradeNo}`, refundFen = 1000) =>
+    wx.createRefund({ outTradeNo, outRefundNo, refundFen, totalFen: 1000, reason: '缺货退款', notifyUrl: refundNotify() })
+  const notices = () => received.map((r) => wx.parseNotification(r.headers, r.body))
+  const arm = (scenario: unknown) =>
+    fetch(`${apiBase}${PREFIX}/refund-scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario }) })
+
+  it.each([
+    ['SUCCESS', true],
+    ['CLOSED', false],
+    ['ABNORMAL', false],
+  ] as const)('%s: PROCESSING until refundDelayMs, then its REFUND.* notice once, and the query says so', async (scenario, succeeds) => {
+    const outTradeNo = await paid()
+    sbx.switches.nextRefundOutcome = scenario
+    expect((await refund(outTradeNo)).status).toBe('PROCESSING')
+    expect(sbx.switches.nextRefundOutcome).toBeNull()
+    expect(await wx.queryRefund(`R${outTradeNo}`)).toMatchObject({ status: 'PROCESSING' })
+    expect(received).toHaveLength(0)
+    await step()
+    expect(notices()).toEqual([expect.objectContaining({ eventType: `REFUND.${scenario}`, resource: expect.objectContaining({ refund_status: scenario }) })])
+    const queried = await wx.queryRefund(`R${outTradeNo}`)
+    expect(queried.status).toBe(scenario)
+    expect(queried.success_time !== undefined).toBe(succeeds)
+    expect((await wx.queryByOutTradeNo(outTradeNo)).trade_state).toBe(succeeds ? 'REFUND' : 'SUCCESS')
+  })
+
+  it('ABNORMAL holds the amount: no second refund of it while the first may still be paid back', async () => {
+    const outTradeNo = await paid()
+    sbx.switches.nextRefundOutcome = 'ABNORMAL'
+    await refund(outTradeNo)
+    await step()
+    expect(await rejection(refund(outTradeNo, `R${outTradeNo}-again`))).toMatchObject({ status: 400, code: 'INVALID_REQUEST' })
+  })
+
+  it('ABNORMAL_THEN_SUCCESS: REFUND.ABNORMAL after refundDelayMs, REFUND.SUCCESS one refundDelayMs later', async () => {
+    const outTradeNo = await paid()
+    expect((await arm('ABNORMAL_THEN_SUCCESS')).status).toBe(200)
+    await refund(outTradeNo)
+    expect((await wx.queryRefund(`R${outTradeNo}`)).status).toBe('PROCESSING')
+    await step()
+    expect(notices().map((n) => n.eventType)).toEqual(['REFUND.ABNORMAL'])
+    const abnormal = await wx.queryRefund(`R${outTradeNo}`)
+    expect(abnormal.status).toBe('ABNORMAL')
+    expect(abnormal.success_time).toBeUndefined()
+    expect((await refund(outTradeNo)).status).toBe('ABNORMAL') // a retry with the same out_refund_no sees the current state
+    await step()
+    expect(notices().map((n) => [n.eventType, (n.resource as { refund_status: string }).refund_status])).toEqual([
+      ['REFUND.ABNORMAL', 'ABNORMAL'],
+      ['REFUND.SUCCESS', 'SUCCESS'],
+    ])
+    expect(notices()[1].resource).toMatchObject({ out_refund_no: `R${outTradeNo}`, success_time: expect.stringMatching(/\+08:00$/) })
+    expect(await wx.queryRefund(`R${outTradeNo}`)).toMatchObject({ status: 'SUCCESS', success_time: expect.any(String) })
+    expect((await wx.queryByOutTradeNo(outTradeNo)).trade_state).toBe('REFUND')
+    expect(due).toHaveLength(0)
+  })
+
+  it('REFUSED: 403 USER_ACCOUNT_ABNORMAL, no refund made, and every retry of that out_refund_no is refused alike', async () => {
+    const outTradeNo = await paid()
+    expect(await (await arm('REFUSED')).json()).toEqual({ scenario: 'REFUSED' })
+    const first = await rejection(refund(outTradeNo))
+    expect([first.status, first.code, first.message]).toEqual([403, 'USER_ACCOUNT_ABNORMAL', expect.stringContaining('不能原路退回')])
+    expect(sbx.switches.nextRefundOutcome).toBeNull()
+    for (let i = 0; i < 2; i++) expect(await rejection(refund(outTradeNo))).toMatchObject({ status: 403, code: 'USER_ACCOUNT_ABNORMAL', message: first.message })
+    expect(await rejection(wx.queryRefund(`R${outTradeNo}`))).toMatchObject({ status: 404, code: 'RESOURCE_NOT_EXISTS' })
+    expect(due).toHaveLength(0)
+    await step()
+    expect(received).toHaveLength(0)
+    // Nothing was held: another refund (another out_refund_no) of the whole amount is taken.
+    expect((await refund(outTradeNo, `R${outTradeNo}-2`)).status).toBe('PROCESSING')
+    await step()
+    expect(notices().map((n) => n.eventType)).toEqual(['REFUND.SUCCESS'])
+  })
+
+  it('SUCCESS_NOTICE_LOST: SUCCESS after refundDelayMs, no notice ever; the query reports SUCCESS with success_time', async () => {
+    const outTradeNo = await paid()
+    await arm('SUCCESS_NOTICE_LOST')
+    const sent = sbx.deliveries.length
+    await refund(outTradeNo)
+    expect((await wx.queryRefund(`R${outTradeNo}`)).status).toBe('PROCESSING')
+    await step()
+    expect(await wx.queryRefund(`R${outTradeNo}`)).toMatchObject({ status: 'SUCCESS', success_time: expect.stringMatching(/\+08:00$/) })
+    expect(sbx.deliveries).toHaveLength(sent)
+    expect(received).toHaveLength(0)
+    expect(due).toHaveLength(0)
+  })
+
+  it('only the next refund plays the scenario; the one after settles SUCCESS', async () => {
+    const a = await paid()
+    const b = await paid()
+    await arm('CLOSED')
+    await refund(a)
+    await refund(b)
+    await step()
+    expect(notices().map((n) => [n.resource.out_trade_no, n.eventType])).toEqual([
+      [a, 'REFUND.CLOSED'],
+      [b, 'REFUND.SUCCESS'],
+    ])
+  })
+
+  it('POST /refund-scenario refuses an unknown scenario or a bad body in the app’s error shape, arming nothing', async () => {
+    sbx.switches.nextRefundOutcome = null
+    for (const scenario of ['PARTIAL', 'success', 42, null]) {
+      const res = await arm(scenario)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('body') } })
+    }
+    const broken = await fetch(`${apiBase}${PREFIX}/refund-scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scenario":' })
+    expect([broken.status, ((await broken.json()) as { error: { code: string } }).error.code]).toEqual([400, 'INVALID_BODY'])
+    expect(sbx.switches.nextRefundOutcome).toBeNull()
   })
 })

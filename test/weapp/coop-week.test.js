@@ -2,11 +2,13 @@
  * The cooperative manager's week in the compiled dist/weapp (miniprogram-simulate) against a real
  * API server with the demo store, which holds six weeks of the demo cooperative's past sales:
  * older weeks' statements paid (reference DEMO-<week>-<farmerId>), the last finished week's left
- * as drafts to confirm. A buyer pays an order for the demo farmer; the demo manager's session is
- * put in WeChat storage. The workbench's week at a glance must read as GET
+ * as drafts to confirm. A buyer pays two orders for the demo farmer and cancels one (refunded
+ * through the WeChat Pay sandbox); the demo manager's session is put in WeChat storage. The
+ * workbench's week at a glance and its refunds by kind must read as GET
  * /api/v1/coop/reports/weekly does; on 结算单 the last finished week's drafts are confirmed and
- * paid through the page (the API agreeing), the week in progress cannot be confirmed, and a paid
- * week shows its transfer reference. Weeks come from the API (the report's trend), not date math.
+ * paid through the page (the API agreeing), the week in progress cannot be confirmed and shows
+ * the refunds by kind, the cooperative-borne line and the rule, and a paid week shows its
+ * transfer reference. Weeks come from the API (the report's trend), not date math.
  */
 const { installConfirmingModal, renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
@@ -15,6 +17,9 @@ const { yuan } = require('./support/format')
 const { launchSignedIn } = require('./support/launch')
 
 const PAYMENT_REF = 'ICBC-20261130-0042'
+// The one rule for the week a refund counts in (REFUND_WEEK_RULE in src/domain/settlement.ts).
+const REFUND_WEEK_RULE = '退款计入退款成功（到账）的那一周；已确认的结算单不再改动'
+const KIND_LABELS = { buyer_cancel: '取消退款', after_sale: '售后退款', weight_adjustment: '少斤退款' }
 
 // How the pages name a week: 2026-W47 → 2026年第47周.
 const weekTitle = (week) => `${week.slice(0, 4)}年第${Number(week.slice(6))}周`
@@ -22,6 +27,7 @@ const weekTitle = (week) => `${week.slice(0, 4)}年第${Number(week.slice(6))}�
 let server
 let client
 let manager
+let farmerId
 let before
 let report
 let modals
@@ -40,8 +46,14 @@ beforeAll(async () => {
   manager = await client.signIn('coop_admin')
   expect(manager.user.roles).toContain('coop_admin')
 
+  farmerId = farmer.user.farmerId
   before = await client.api('/api/v1/coop/reports/weekly', { token: manager.token })
-  await client.paidOrderForFarmer(buyer, farmer.user.farmerId)
+  await client.paidOrderForFarmer(buyer, farmerId)
+  const cancelled = await client.paidOrderForFarmer(buyer, farmerId)
+  await client.api(`/api/v1/orders/${cancelled.id}/cancel`, { method: 'POST', token: buyer.token, body: { reason: '不想要了' } })
+  const cancels = (r) => r.refundsByKind.find((k) => k.kind === 'buyer_cancel')?.count ?? 0
+  // the refund job sends it, the sandbox pays it back a moment later: then it counts this week
+  await waitFor(async () => cancels(await client.api('/api/v1/coop/reports/weekly', { token: manager.token })) > cancels(before), { timeout: 30_000 })
   report = await client.api('/api/v1/coop/reports/weekly', { token: manager.token })
 
   launchSignedIn(server.baseUrl, manager)
@@ -50,10 +62,12 @@ beforeAll(async () => {
 
 afterAll(() => server?.stop())
 
-it('the weekly report counts the new paid order in the week in progress, the last of its 8-week trend', () => {
+it('the weekly report counts the new paid orders and the refund in the week in progress, the last of its 8-week trend', () => {
   expect(report).toMatchObject({ inProgress: true })
-  expect(report.totals.orders).toBe(before.totals.orders + 1)
+  expect(report.totals.orders).toBe(before.totals.orders + 2)
   expect(report.totals.netFen).toBeGreaterThan(before.totals.netFen)
+  expect(report.totals.refundsFen).toBeGreaterThan(before.totals.refundsFen)
+  expect(report.refundsByKind.reduce((sum, k) => sum + k.goodsFen, 0)).toBe(report.totals.refundsFen)
   expect(report.trend).toHaveLength(8)
   expect(report.trend[report.trend.length - 1].week).toBe(report.week)
 })
@@ -71,6 +85,18 @@ it('the workbench shows the week’s orders, buyers, net, farmers and trend as t
   expect(page.querySelectorAll('.c-trend__col')).toHaveLength(8)
   expect(texts(page, '.c-trend__label')).toEqual(report.trend.map((p) => p.week.slice(5)))
   expect(texts(page, '.c-trend__value')).toEqual(report.trend.map((p) => (p.netFen > 0 ? `${Math.round(p.netFen / 100)}` : '')))
+})
+
+it('the workbench shows the week’s refunds by kind as the weekly report gives them, and the rule in one line', async () => {
+  const page = renderPage('coop/pages/home/index')
+  await waitFor(() => !!page.querySelector('#week-refunds-card'))
+  expect(text(page, '#week-refunds-total')).toBe(yuan(report.totals.refundsFen))
+  for (const k of report.refundsByKind) {
+    const shipping = k.shippingFen > 0 ? `（另退运费 ${yuan(k.shippingFen)}）` : ''
+    expect(text(page, `#week-refund-${k.kind}`)).toBe(`${KIND_LABELS[k.kind]} ${k.count}笔${yuan(k.goodsFen)}${shipping}`)
+  }
+  expect(!!page.querySelector('#week-coop-refunds')).toBe(report.cooperativeRefunds.count > 0)
+  expect(text(page, '#refund-rule')).toBe(REFUND_WEEK_RULE)
 })
 
 it('the last finished week’s drafts can be confirmed: 确认结算单 after the modal makes one 已确认 with the same net', async () => {
@@ -130,6 +156,14 @@ it('the week in progress shows its drafts without 确认结算单: the week is n
   const page = renderPage('coop/pages/settlements/index')
   await waitFor(() => !!page.querySelector(`#statement-${list.statements[0].farmerId}`))
   expect(page.dom.textContent).toContain('本周还没结束，结束后才能确认。')
+  expect(text(page, '#refund-rule')).toBe(REFUND_WEEK_RULE)
+  const coop = list.cooperativeRefunds
+  expect(text(page, '#coop-borne-refunds')).toContain(`合作社承担的退款${yuan(coop.goodsFen + coop.shippingFen)}（${coop.count}笔）`)
+  // the cancelled order's refund is in the demo farmer's statement of this week, by kind
+  const mine = list.statements.find((s) => s.farmerId === farmerId)
+  const cancel = mine.refundsByKind.find((k) => k.kind === 'buyer_cancel')
+  const shipping = cancel.shippingFen > 0 ? `，退运费 ${yuan(cancel.shippingFen)}` : ''
+  expect(text(page, `#statement-refund-${farmerId}-buyer_cancel`)).toBe(`· 取消退款 ${cancel.count}笔 ${yuan(-cancel.goodsFen)}${shipping}`)
   for (const s of list.statements) {
     expect(text(page, `#statement-status-${s.farmerId}`)).toBe('待确认')
     expect(text(page, `#statement-net-${s.farmerId}`)).toBe(yuan(s.netFen))

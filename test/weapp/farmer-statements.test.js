@@ -1,8 +1,10 @@
 /**
  * 我的结算单 in the compiled dist/weapp (miniprogram-simulate) against a real API server with the
- * demo data. A buyer pays an order for the demo farmer's produce, so the farmer has a draft
- * statement for this week; signed in as that farmer, the page must show it with the figures
- * GET /api/v1/farmer/statements gives, and the farmer home must lead there. The demo store's
+ * demo data. A buyer pays two orders for the demo farmer's produce and cancels one (refunded
+ * through the WeChat Pay sandbox), so the farmer has a draft statement for this week with a
+ * refund; signed in as that farmer, the page must show it with the figures and the refunds by
+ * kind GET /api/v1/farmer/statements gives, say in one line which week a refund counts in, and
+ * the farmer home must lead there. The demo store's
  * past sales give the farmer older statements too: a paid one must read 已付款 with its transfer
  * reference, a confirmed one 已确认, each with its net.
  */
@@ -17,6 +19,9 @@ const { launchSignedIn } = require('./support/launch')
 
 dayjs.extend(utc)
 dayjs.extend(isoWeek)
+
+// The one rule for the week a refund counts in (REFUND_WEEK_RULE in src/domain/settlement.ts).
+const REFUND_WEEK_RULE = '退款计入退款成功（到账）的那一周；已确认的结算单不再改动'
 
 // This week in China (UTC+8 all year), as the server names it, and its days as the page shows them.
 const chinaNow = dayjs.utc().add(8, 'hour')
@@ -55,8 +60,12 @@ beforeAll(async () => {
   const buyer = await client.signIn('buyer')
   const farmer = await client.signIn('farmer')
   await client.paidOrderForFarmer(buyer, farmer.user.farmerId)
-  const mine = await client.api('/api/v1/farmer/statements', { token: farmer.token })
-  statement = mine.statements.find((s) => s.week === WEEK)
+  const cancelled = await client.paidOrderForFarmer(buyer, farmer.user.farmerId)
+  await client.api(`/api/v1/orders/${cancelled.id}/cancel`, { method: 'POST', token: buyer.token, body: { reason: '不想要了' } })
+  const thisWeek = async () => (await client.api('/api/v1/farmer/statements', { token: farmer.token })).statements.find((s) => s.week === WEEK)
+  // the refund job sends it, the sandbox pays it back a moment later: then it counts this week
+  await waitFor(async () => (await thisWeek()).refundsByKind.some((k) => k.kind === 'buyer_cancel'), { timeout: 30_000 })
+  statement = await thisWeek()
   const manager = await client.signIn('coop_admin')
   paid = await pastStatement(client, farmer, manager, 'paid')
   confirmed = await pastStatement(client, farmer, manager, 'confirmed')
@@ -68,10 +77,24 @@ afterAll(async () => {
   await server?.stop()
 })
 
-it('the API has this week’s draft for the farmer, counting the paid order', () => {
+it('the API has this week’s draft for the farmer, counting the paid orders and the refund', () => {
   expect(statement).toMatchObject({ week: WEEK, status: 'draft' })
-  expect(statement.orders).toBeGreaterThanOrEqual(1)
+  expect(statement.orders).toBeGreaterThanOrEqual(2)
   expect(statement.grossFen).toBeGreaterThan(0)
+  expect(statement.refundsFen).toBeGreaterThan(0)
+  expect(statement.refundsByKind.reduce((sum, k) => sum + k.goodsFen, 0)).toBe(statement.refundsFen)
+})
+
+it('shows this week’s refunds by kind under 退款, and says in one line which week a refund counts in', async () => {
+  const page = renderPage('farmer/pages/statements/index')
+  await waitFor(() => !!page.querySelector(`#statement-${WEEK}`))
+  expect(page.querySelector('#refund-rule').dom.textContent).toBe(REFUND_WEEK_RULE)
+  expect(page.querySelector(`#statement-${WEEK}`).dom.textContent).toContain(`退款${yuan(-statement.refundsFen)}`)
+  for (const k of statement.refundsByKind) {
+    const shipping = k.shippingFen > 0 ? `，退运费 ${yuan(k.shippingFen)}` : ''
+    const labels = { buyer_cancel: '取消退款', after_sale: '售后退款', weight_adjustment: '少斤退款' }
+    expect(page.querySelector(`#statement-refund-${WEEK}-${k.kind}`).dom.textContent).toBe(`${labels[k.kind]} ${k.count}笔 ${yuan(-k.goodsFen)}${shipping}`)
+  }
 })
 
 it('shows this week’s draft with its dates, 待确认 and the figures the API gives', async () => {

@@ -4,13 +4,16 @@
  * produce through the API and the sandbox cashier; the demo farmer's session is put in WeChat
  * storage the way src/stores/session.ts persists it; the queue must show the order, and the
  * ship page must ship it with the courier and tracking number entered, as the API then reports.
+ * A line sold by weight (斤) shows 实发重量, with the refund it will make before confirming.
  */
+const crypto = require('node:crypto')
 const { renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { apiClient } = require('./support/api-client')
 const { launchSignedIn } = require('./support/launch')
 
 let server
+let client
 let api
 let navigations
 let buyer
@@ -19,7 +22,7 @@ let order
 
 beforeAll(async () => {
   server = await startServer()
-  const client = apiClient(server.baseUrl)
+  client = apiClient(server.baseUrl)
   api = client.api
   buyer = await client.signIn('buyer')
   farmer = await client.signIn('farmer')
@@ -72,4 +75,50 @@ it('the farmer home then shows nothing left to ship and this week’s order', as
   expect(page.dom.textContent).toContain('打包清单')
   page.querySelector('#open-packing').dispatchEvent('tap')
   await waitFor(() => navigations.includes('/farmer/pages/packing/index'))
+})
+
+it('a line sold by 斤 shows 实发重量; 9.5 of 10 斤 says what goes back before confirming, and ships with it', async () => {
+  const { listing } = await client.createListing(farmer, {
+    title: '威宁高山洋芋 散称',
+    specs: [{ name: '散称 1斤', unit: '斤', priceFen: 300, netWeightG: 500, stock: 100 }],
+  })
+  const address = await api('/api/v1/addresses', {
+    method: 'POST',
+    token: buyer.token,
+    body: { name: '林晓', phone: '13800001234', province: '贵州省', city: '贵阳市', district: '观山湖区', detail: '林城西路 8 号' },
+  })
+  const checkout = await api('/api/v1/orders', {
+    method: 'POST',
+    token: buyer.token,
+    headers: { 'idempotency-key': crypto.randomUUID() },
+    body: { items: [{ specId: listing.specs[0].id, quantity: 10 }], addressId: address.id },
+  })
+  const pay = await api(`/api/v1/checkouts/${checkout.id}/pay`, { method: 'POST', token: buyer.token, body: {} })
+  await api('/sandbox/wechat/pay/cashier/pay', { method: 'POST', body: { prepayId: pay.requestPayment.package.replace('prepay_id=', '') } })
+  const orderId = checkout.orders[0].id
+  await waitFor(async () => (await api(`/api/v1/orders/${orderId}`, { token: buyer.token })).status === 'paid')
+  const itemId = (await api(`/api/v1/farmer/orders?ids=${orderId}`, { token: farmer.token })).items[0].items[0].id
+
+  const page = renderPage('farmer/pages/ship/index', { ids: String(orderId) })
+  await waitFor(() => !!page.querySelector(`#packed-${itemId}`))
+  expect(page.dom.textContent).toContain('实发重量')
+  expect(page.dom.textContent).toContain('下单 10斤')
+  page.querySelector(`#packed-${itemId}`).dispatchEvent('input', { detail: { value: '9.5' } })
+  await waitFor(() => !!page.querySelector(`#packed-hint-${itemId}`))
+  // 0.5 of 10 斤 at ¥30.00 for the line
+  expect(page.querySelector(`#packed-hint-${itemId}`).dom.textContent).toBe('少 0.5斤，将自动退 ¥1.50')
+
+  page.querySelector('#courier-SF').dispatchEvent('tap')
+  page.querySelector(`#tracking-${orderId}`).dispatchEvent('input', { detail: { value: 'SF5555666677778' } })
+  await waitFor(() => JSON.stringify(page.data).includes('SF5555666677778') && JSON.stringify(page.data).includes('f-couriers__item--on'))
+  page.querySelector('#ship-submit').dispatchEvent('tap')
+  await waitFor(() => {
+    const result = page.querySelector(`#ship-result-${orderId}`)
+    return !!result && result.dom.textContent.includes('已发货')
+  })
+  expect(page.querySelector(`#packed-done-${itemId}`).dom.textContent).toContain('实发 9.5斤')
+
+  const seen = await api(`/api/v1/orders/${orderId}`, { token: buyer.token })
+  expect(seen.items[0]).toMatchObject({ id: itemId, packedWeightG: 4750 })
+  expect(seen.refunds).toEqual([expect.objectContaining({ kind: 'weight_adjustment', amountFen: 150 })])
 })

@@ -4,6 +4,7 @@
  * Money is integer fen; weights are kg (1 斤 = 0.5 kg); weeks are ISO weeks in China.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { REFUND_KINDS } from '@domain/payment-states'
 import { MAX_COMMISSION_BPS, SETTLEMENT_STATUSES } from '@domain/settlement'
 import { Id, Unit } from './catalog'
 import { literalUnion } from './literals'
@@ -64,6 +65,14 @@ export const ProductSales = Type.Object({
   ...Money,
   specs: Type.Array(SpecSales),
 })
+/**
+ * Succeeded sale refunds of one kind (buyer cancel, after-sale, weight adjustment): how many, and
+ * what they gave back — goods first, the rest shipping. Each counts in the China week it succeeded.
+ */
+export const RefundsOfKind = Type.Object({ kind: literalUnion(REFUND_KINDS), count: Type.Integer(), goodsFen: Type.Integer(), shippingFen: Type.Integer() })
+/** The week's sale refunds the cooperative bears (never taken from a farmer's statement). */
+export const CooperativeRefunds = Type.Object({ count: Type.Integer(), goodsFen: Type.Integer(), shippingFen: Type.Integer(), byKind: Type.Array(RefundsOfKind) })
+
 export const ProvinceSales = Type.Object({ province: Type.String(), orders: Type.Integer(), weightKg: Type.Number(), ...Money })
 export const TrendPoint = Type.Object({ week: Type.String(), orders: Type.Integer(), buyers: Type.Integer(), weightKg: Type.Number(), ...Money })
 
@@ -82,6 +91,10 @@ export const WeeklyReport = Type.Object({
   byProvince: Type.Array(ProvinceSales),
   /** Eight weeks ending with this one, oldest first. */
   trend: Type.Array(TrendPoint),
+  /** The week's succeeded sale refunds by kind, whoever bears them; their goods add up to totals.refundsFen. */
+  refundsByKind: Type.Array(RefundsOfKind),
+  /** Of those, the ones the cooperative bears. */
+  cooperativeRefunds: CooperativeRefunds,
 })
 
 export const ImpactPoint = Type.Object({
@@ -138,6 +151,8 @@ export const Statement = Type.Object({
   confirmedAt: Nullable(Timestamp),
   paidAt: Nullable(Timestamp),
   adjustments: Type.Array(StatementAdjustment),
+  /** The refunds this statement takes from the farmer, by kind: their goods add up to refundsFen. */
+  refundsByKind: Type.Array(RefundsOfKind),
 })
 export const StatementList = Type.Object({
   week: Type.String(),
@@ -146,6 +161,8 @@ export const StatementList = Type.Object({
   cooperative: CoopInfo,
   statements: Type.Array(Statement),
   totals: Type.Object({ grossFen: Type.Integer(), refundsFen: Type.Integer(), commissionFen: Type.Integer(), shippingFen: Type.Integer(), adjustmentsFen: Type.Integer(), netFen: Type.Integer() }),
+  /** The week's sale refunds the cooperative bears: in no statement, the cooperative's own cost. */
+  cooperativeRefunds: CooperativeRefunds,
 })
 export const FarmerStatements = Type.Object({ farmerId: Type.Integer(), name: Type.String(), statements: Type.Array(Statement) })
 
@@ -176,3 +193,5 @@ export type FarmerStatementsDto = Static<typeof FarmerStatements>
 export type MemberDto = Static<typeof Member>
 export type MemberListDto = Static<typeof MemberList>
 export type CoopInfoDto = Static<typeof CoopInfo>
+export type RefundsOfKindDto = Static<typeof RefundsOfKind>
+export type CooperativeRefundsDto = Static<typeof CooperativeRefunds>

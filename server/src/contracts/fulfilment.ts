@@ -5,6 +5,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { COURIER_CODES, TRACKING_NO_PATTERN } from '@domain/couriers'
 import { FARMER_ORDER_STATUSES } from '@domain/order-states'
+import { MAX_PACKED_G } from '@domain/packed-weight'
 import { SHIPPING_SYNC_STATUSES } from '@domain/shipping'
 import { Id, Unit } from './catalog'
 import { literalUnion } from './literals'
@@ -57,11 +58,22 @@ export const FarmerOrderPage = Type.Object({ items: Type.Array(FarmerOrder), nex
 
 export const Carrier = literalUnion(COURIER_CODES)
 
+export const PackedWeight = Type.Object(
+  { orderItemId: Id, packedWeightG: Type.Integer({ minimum: 1, maximum: MAX_PACKED_G }) },
+  { additionalProperties: false },
+)
+
 export const ShipBody = Type.Object(
   {
     orders: Type.Array(
       Type.Object(
-        { orderId: Id, carrier: Carrier, trackingNo: Type.String({ pattern: TRACKING_NO_PATTERN }) },
+        {
+          orderId: Id,
+          carrier: Carrier,
+          trackingNo: Type.String({ pattern: TRACKING_NO_PATTERN }),
+          /** What was packed, per line sold by weight (斤/kg), in grams; a line left out ships as ordered. */
+          packed: Type.Optional(Type.Array(PackedWeight, { maxItems: 50 })),
+        },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 50 },
@@ -127,6 +139,8 @@ export type FarmerOrderStatusDto = Static<typeof FarmerOrderStatus>
 export type FarmerOrderDto = Static<typeof FarmerOrder>
 export type FarmerOrderPageDto = Static<typeof FarmerOrderPage>
 export type ShipOutcomeDto = Static<typeof ShipOutcome>
+export type ShipBodyDto = Static<typeof ShipBody>
+export type PackedWeightDto = Static<typeof PackedWeight>
 export type ShipResultDto = Static<typeof ShipResult>
 export type PackingListDto = Static<typeof PackingList>
 export type FarmerHomeDto = Static<typeof FarmerHome>

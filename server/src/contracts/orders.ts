@@ -5,6 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ORDER_STATUSES } from '@domain/order-states'
 import { REFUND_STATUSES } from '@domain/payment-states'
+import { OrderRefund } from './after-sales'
 import { Id, Photo, Unit } from './catalog'
 import { literalUnion } from './literals'
 
@@ -110,7 +111,13 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
 })
 
-export const OrderItem = Type.Object(LineFields)
+export const OrderItem = Type.Object({
+  ...LineFields,
+  /** The order line's id (ship body's packed weights, after-sale claim lines). */
+  id: Type.Integer(),
+  /** What the farmer packed for the whole line, in grams (斤/kg lines); null: as ordered. */
+  packedWeightG: Type.Union([Type.Integer(), Type.Null()]),
+})
 
 export const OrderSummary = Type.Object({
   id: Type.Integer(),
@@ -135,6 +142,8 @@ export const OrderEvent = Type.Object({
   toStatus: OrderStatus,
   actor: Type.String(),
   reason: Type.String(),
+  /** A step that is not a status change (from = to), e.g. `claim.opened`; null for a transition. */
+  event: Type.Union([Type.String(), Type.Null()]),
   at: Timestamp,
 })
 
@@ -150,6 +159,9 @@ export const OrderDetail = Type.Object({
   }),
   note: Type.String(),
   events: Type.Array(OrderEvent),
+  /** Every refund of the order (its refund ledger), oldest first. */
+  refunds: Type.Array(OrderRefund),
+  /** The latest of `refunds` (kept for older clients). */
   refund: Type.Union([
     Type.Object({ status: literalUnion(REFUND_STATUSES), amountFen: Type.Integer() }),
     Type.Null(),

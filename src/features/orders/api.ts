@@ -1,4 +1,5 @@
-/** The buyer's orders. */
+/** The buyer's orders, and their after-sale claims. */
+import type { ClaimDto } from '@contracts/after-sales'
 import type { OrderDetailDto, OrderPageDto, OrderStatusDto } from '@contracts/orders'
 import { apiGet, apiPost } from '../../lib/request'
 
@@ -19,4 +20,9 @@ export function cancelOrder(id: number, reason?: string): Promise<OrderDetailDto
 
 export function confirmReceipt(id: number): Promise<OrderDetailDto> {
   return apiPost<OrderDetailDto>(`/api/v1/orders/${id}/confirm-receipt`)
+}
+
+/** The order's after-sale claims (GET /api/v1/orders/:id/claims). */
+export async function fetchOrderClaims(orderId: number): Promise<ClaimDto[]> {
+  return (await apiGet<{ items: ClaimDto[] }>(`/api/v1/orders/${orderId}/claims`)).items
 }

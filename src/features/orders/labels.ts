@@ -50,8 +50,24 @@ export function refundLabel(refund: Refund): string {
 
 const CJK = /[\u4e00-\u9fa5]/
 
+/** Steps that are not status changes (`event`): after-sale claims and refunds. Their reason says the rest. */
+const STEP_TITLES: Record<string, string> = {
+  'claim.opened': '申请售后',
+  'claim.accepted': '售后已同意退款',
+  'claim.offered': '农户提出退款金额',
+  'claim.contested': '售后转合作社处理',
+  'claim.escalated': '售后转合作社处理',
+  'claim.decided': '合作社已裁定售后',
+  'claim.withdrawn': '售后已撤回',
+  'refund.requested': '退款已提交',
+  'refund.succeeded': '退款成功',
+}
+
+type TimelineEvent = Pick<OrderDetailDto['events'][number], 'toStatus' | 'actor'> & Partial<Pick<OrderDetailDto['events'][number], 'event' | 'reason'>>
+
 /** One line of the timeline: what happened, in the buyer's words. */
-export function eventTitle(e: Pick<OrderDetailDto['events'][number], 'toStatus' | 'actor'>): string {
+export function eventTitle(e: TimelineEvent): string {
+  if (e.event) return STEP_TITLES[e.event] ?? (e.reason && CJK.test(e.reason) ? e.reason : '订单有更新')
   switch (e.toStatus) {
     case 'pending_payment':
       return '下单成功'
@@ -73,4 +89,11 @@ export function eventNote(reason: string, title: string): string | null {
   const r = reason.trim()
   if (!r || !CJK.test(r) || title.includes(r) || r.includes(title)) return null
   return r
+}
+
+/** The line under a timeline entry: a step's reason is its detail (amounts, notes), shown unless it is the title. */
+export function timelineNote(e: Pick<OrderDetailDto['events'][number], 'reason'> & Partial<Pick<OrderDetailDto['events'][number], 'event'>>, title: string): string | null {
+  if (!e.event) return eventNote(e.reason, title)
+  const r = e.reason.trim()
+  return r && CJK.test(r) && r !== title ? r : null
 }

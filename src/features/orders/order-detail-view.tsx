@@ -1,15 +1,19 @@
 /**
- * 订单详情: status, address, items, amounts, note, parcel, refund, the timeline (Asia/Shanghai),
- * and the buyer's actions (去支付, 取消订单, 确认收货).
+ * 订单详情: status, address, items, amounts, note, parcel, refunds, after-sale claims (申请售后),
+ * the timeline (Asia/Shanghai, claim steps too), and the buyer's actions (去支付, 取消订单, 确认收货).
  */
 import { Text, View } from '@tarojs/components'
+import type { ClaimDto } from '@contracts/after-sales'
 import type { OrderDetailDto } from '@contracts/orders'
 import { formatChinaDateTime } from '@domain/china-time'
 import { courierName } from '@domain/couriers'
 import { formatFen } from '@domain/money'
 import { STATUS_LABELS } from '@domain/order-states'
-import { eventNote, eventTitle, refundLabel, totalLabel } from './labels'
+import { eventTitle, timelineNote, totalLabel } from './labels'
 import { OrderActionButtons } from './order-action-buttons'
+import { PackedLine } from './packed-line'
+import { OrderAfterSale } from './order-after-sale'
+import { OrderRefunds } from './order-refunds'
 import type { OrderActions } from './use-order-actions'
 import './order-detail.scss'
 
@@ -17,6 +21,8 @@ interface Props {
   order: OrderDetailDto
   actions: OrderActions
   onChanged: (order: OrderDetailDto) => void
+  /** The order's after-sale claims; null while they load. */
+  claims: ClaimDto[] | null
 }
 
 function statusHint(o: OrderDetailDto): string {
@@ -36,7 +42,7 @@ function statusHint(o: OrderDetailDto): string {
   }
 }
 
-export function OrderDetailView({ order: o, actions, onChanged }: Props) {
+export function OrderDetailView({ order: o, actions, onChanged, claims }: Props) {
   const a = o.address
   return (
     <View className="order-detail">
@@ -67,14 +73,8 @@ export function OrderDetailView({ order: o, actions, onChanged }: Props) {
         </View>
       ) : null}
 
-      {o.refund ? (
-        <View className="order-detail__block" id="order-refund">
-          <Text className="order-detail__heading">退款</Text>
-          <Text>
-            {refundLabel(o.refund)} · {formatFen(o.refund.amountFen)}
-          </Text>
-        </View>
-      ) : null}
+      <OrderRefunds order={o} />
+      <OrderAfterSale order={o} claims={claims} />
 
       <View className="order-detail__block">
         <Text className="order-detail__heading">{o.farmer.name} · {o.farmer.village}</Text>
@@ -83,6 +83,7 @@ export function OrderDetailView({ order: o, actions, onChanged }: Props) {
             <View className="order-detail__item-main">
               <Text>{i.title}</Text>
               <Text className="order-detail__muted">{i.specName}</Text>
+              <PackedLine order={o} item={i} />
             </View>
             <Text className="order-detail__item-side">
               {formatFen(i.unitPriceFen)} ×{i.quantity}
@@ -132,7 +133,7 @@ export function OrderDetailView({ order: o, actions, onChanged }: Props) {
           <Text className="order-detail__heading">订单进度</Text>
           {[...o.events].reverse().map((e, idx) => {
             const title = eventTitle(e)
-            const note = eventNote(e.reason, title)
+            const note = timelineNote(e, title)
             return (
               <View key={`${e.at}-${idx}`} className={`order-event${idx === 0 ? ' order-event--latest' : ''}`}>
                 <View className="order-event__dot" />

@@ -3,7 +3,7 @@ import { useRef } from 'react'
 import { View } from '@tarojs/components'
 import { LoadError } from '../../components/load-error'
 import { LoadingState } from '../../components/status'
-import { OrderDetailView, useOrderActions, useOrderDetail } from '../../features/orders'
+import { OrderDetailView, useOrderActions, useOrderClaims, useOrderDetail } from '../../features/orders'
 import { parseIdParam } from '../../lib/navigation'
 import { stopPullDownRefresh, useDidShow, usePullDownRefresh, useRouter } from '../../lib/page'
 
@@ -12,21 +12,22 @@ export default function OrderPage() {
   const id = parseIdParam(router.params.id)
   const detail = useOrderDetail(id)
   const actions = useOrderActions()
+  const claims = useOrderClaims(id)
   const shown = useRef(false)
 
   usePullDownRefresh(() => {
-    void detail.refresh().finally(stopPullDownRefresh)
+    void Promise.all([detail.refresh(), claims.refresh()]).finally(stopPullDownRefresh)
   })
-  // Back from paying: the order may have moved on.
+  // Back from paying or from a claim: the order and its claims may have moved on.
   useDidShow(() => {
-    if (shown.current) void detail.refresh()
+    if (shown.current) void Promise.all([detail.refresh(), claims.refresh()])
     shown.current = true
   })
 
   if (detail.order) {
     return (
       <View className="page">
-        <OrderDetailView order={detail.order} actions={actions} onChanged={detail.setOrder} />
+        <OrderDetailView order={detail.order} actions={actions} onChanged={detail.setOrder} claims={claims.claims} />
       </View>
     )
   }

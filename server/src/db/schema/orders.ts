@@ -86,6 +86,8 @@ export const orderItems = pgTable(
     unitPriceFen: integer('unit_price_fen').notNull(),
     quantity: integer('quantity').notNull(),
     lineTotalFen: integer('line_total_fen').notNull(),
+    /** What the farmer packed for the whole line, in grams (catch-weight); null: as ordered. */
+    packedWeightG: integer('packed_weight_g'),
   },
   (t) => [index('order_items_order_idx').on(t.orderId), index('order_items_spec_idx').on(t.specId)],
 )
@@ -101,6 +103,11 @@ export const orderEvents = pgTable(
     actor: text('actor').notNull(),
     actorUserId: bigint('actor_user_id', { mode: 'number' }).references(() => users.id),
     reason: text('reason').notNull().default(''),
+    /**
+     * A step that is not a status change (an after-sale claim's step, a refund's outcome): the
+     * status stays (from = to) and this names the step, e.g. `claim.opened`, `refund.succeeded`.
+     */
+    event: text('event'),
     createdAt: createdAt(),
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.id)],

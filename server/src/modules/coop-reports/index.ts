@@ -3,7 +3,8 @@
  * (and the statements of a week as a file, from the settlements service it is given).
  *
  * Writes no table. Reads the rollup (sales-rollup's tables) and the names of farmers, products
- * and specs. Top of the cooperative side: sales-rollup ← members ← settlements ← coop-reports.
+ * and specs, and a week's refunds by kind through settlements' `weekRefunds` (the statements'
+ * rule). Top of the cooperative side: sales-rollup ← members ← settlements ← coop-reports.
  */
 import type { ModuleContext } from '../../module-context'
 import type { SettlementService } from '../settlements'

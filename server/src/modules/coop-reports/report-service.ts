@@ -1,10 +1,15 @@
-/** The weekly report and the poor-household impact report, assembled from the weekly rollups. */
+/**
+ * The weekly report and the poor-household impact report, assembled from the weekly rollups; the
+ * week's refunds by kind (and the cooperative's share) come from the settlements' own read, so
+ * they are counted in the week they succeeded, as in the statements.
+ */
 import type { Db } from '../../db/client'
 import { lastNWeeks, weekRange } from '@domain/weeks'
 import { gramsToKg } from '@domain/units'
 import type { FarmerSalesDto, ImpactReportDto, ProductSalesDto, TrendPointDto, WeekTotalsDto, WeeklyReportDto } from '@contracts/coop'
 import { coopInfo, farmersOf, weekOrCurrent } from '../members'
 import { farmerWeeks, type Sums } from '../sales-rollup'
+import { weekRefunds } from '../settlements'
 import { add, byGross, change, money, sharePct, totals, ZERO } from './report-figures'
 import { buyersPerWeek, provinceWeek, specWeeks, unitsOfWeek, weekTotals, type SpecWeek } from './report-repository'
 
@@ -17,7 +22,7 @@ export function createReportService({ db, clock }: { db: Db; clock: () => Date }
       const week = weekOrCurrent(asked, now)
       const weeks = lastNWeeks(week, TREND_WEEKS)
       const previous = weeks[TREND_WEEKS - 2]
-      const [cooperative, mine, previousUnits, perWeek, provinces, buyers, farmers] = await Promise.all([
+      const [cooperative, mine, previousUnits, perWeek, provinces, buyers, farmers, refunds] = await Promise.all([
         coopInfo(db, cooperativeId),
         specWeeks(db, cooperativeId, [week]),
         unitsOfWeek(db, cooperativeId, previous),
@@ -25,6 +30,7 @@ export function createReportService({ db, clock }: { db: Db; clock: () => Date }
         provinceWeek(db, cooperativeId, week),
         buyersPerWeek(db, cooperativeId, weeks),
         farmersOf(db, cooperativeId),
+        weekRefunds(db, cooperativeId, week),
       ])
       const byUnit = new Map<SpecWeek['unit'], number>()
       for (const s of mine) byUnit.set(s.unit, (byUnit.get(s.unit) ?? 0) + s.quantity)
@@ -49,6 +55,8 @@ export function createReportService({ db, clock }: { db: Db; clock: () => Date }
         byProduct: groupProducts(mine),
         byProvince: provinces.map((p) => ({ province: p.province, orders: p.orders, weightKg: gramsToKg(p.weightG), ...money(p) })).sort(byGross((p) => p.province)),
         trend,
+        refundsByKind: refunds.byKind,
+        cooperativeRefunds: refunds.cooperative,
       }
     },
 

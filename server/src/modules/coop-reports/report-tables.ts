@@ -3,8 +3,10 @@
  * the xlsx puts each on its own sheet. Money is yuan with two decimals, weights kg.
  */
 import { yuan, type CsvValue } from '@domain/csv'
+import { REFUND_KIND_LABELS } from '@domain/payment-states'
+import { REFUND_WEEK_RULE } from '@domain/settlement'
 import { weekRangeLabel } from '@domain/weeks'
-import type { ImpactReportDto, StatementListDto, WeeklyReportDto, WeekTotalsDto } from '@contracts/coop'
+import type { CooperativeRefundsDto, ImpactReportDto, RefundsOfKindDto, StatementListDto, WeeklyReportDto, WeekTotalsDto } from '@contracts/coop'
 
 export interface Table {
   /** Sheet name (Excel: at most 31 characters, no []:*?/\). */
@@ -48,7 +50,21 @@ export function weeklyTables(r: WeeklyReportDto): Table[] {
     },
     { title: '按买家省份', header: ['省份', '订单数', '重量(kg)', ...MONEY], rows: r.byProvince.map((p) => [p.province, p.orders, p.weightKg, ...m(p)]) },
     { title: '近8周趋势', header: ['周次', '订单数', '买家数', '重量(kg)', ...MONEY], rows: r.trend.map((t) => [t.week, t.orders, t.buyers, t.weightKg, ...m(t)]) },
+    refundTable(r.refundsByKind, r.cooperativeRefunds),
   ]
+}
+
+const REFUND_HEADER = ['笔数', '商品退款(元)', '运费退款(元)']
+const refundFigures = (k: { count: number; goodsFen: number; shippingFen: number }) => [k.count, yuan(k.goodsFen), yuan(k.shippingFen)]
+
+/** The week's refunds by kind, and the cooperative's share of each; the rule they are counted by last. */
+function refundTable(byKind: readonly RefundsOfKindDto[], cooperative: CooperativeRefundsDto): Table {
+  const none = { count: 0, goodsFen: 0, shippingFen: 0 }
+  return {
+    title: '按退款类型',
+    header: ['退款类型', ...REFUND_HEADER, ...REFUND_HEADER.map((h) => `合作社承担${h}`)],
+    rows: [...byKind.map((k) => [REFUND_KIND_LABELS[k.kind], ...refundFigures(k), ...refundFigures(cooperative.byKind.find((c) => c.kind === k.kind) ?? none)]), [REFUND_WEEK_RULE]],
+  }
 }
 
 export function impactTables(r: ImpactReportDto): Table[] {
@@ -86,6 +102,15 @@ export function settlementTables(r: StatementListDto): Table[] {
         yuan(s.netFen),
         s.paymentRef ?? '',
       ]),
+    },
+    {
+      title: '退款明细',
+      header: ['农户', '承担方', '退款类型', ...REFUND_HEADER],
+      rows: [
+        ...r.statements.flatMap((s) => s.refundsByKind.map((k) => [s.farmerName, '农户', REFUND_KIND_LABELS[k.kind], ...refundFigures(k)])),
+        ...r.cooperativeRefunds.byKind.map((k) => ['', '合作社', REFUND_KIND_LABELS[k.kind], ...refundFigures(k)]),
+        [REFUND_WEEK_RULE],
+      ],
     },
   ]
 }

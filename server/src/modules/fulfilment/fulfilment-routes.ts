@@ -51,7 +51,8 @@ export const fulfilmentRoutes: FastifyPluginAsyncTypebox<FulfilmentRouteDeps> = 
     {
       schema: {
         tags,
-        summary: 'Ship one or several paid orders (carrier code and tracking number each); a result per order',
+        summary: 'Ship one or several paid orders (carrier code and tracking number each, optionally the packed weight of lines sold by weight); a result per order',
+        description: 'A line sold by weight (斤/kg) packed short beyond the tolerance (2 %, at least 25 g) is refunded at its unit price as one weight-adjustment refund per order; packed above the order is never charged. A packed weight on a 箱/个 line, or on a line of another order, fails that order with INVALID_PACKED_WEIGHT.',
         security,
         body: ShipBody,
         response: { 200: ShipResult, ...errors },

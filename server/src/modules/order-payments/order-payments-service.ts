@@ -24,7 +24,7 @@ import {
   releaseStockOf,
   type OrderService,
 } from '../orders'
-import { CLOSE_PAYMENT_JOB, closeOpenPayments, markPaymentPaid, paymentFor, refundPaidOrder, requestRefund, type PaymentService } from '../payments'
+import { CLOSE_PAYMENT_JOB, closeOpenPayments, markPaymentPaid, PaidMeanwhile, paymentFor, requestRefund, returnPayment, type PaymentService } from '../payments'
 import { lockMoneyPath } from './lock-order'
 
 export interface OrderPaymentsDeps {
@@ -51,7 +51,11 @@ export function createOrderPaymentsService({ db, clock, orders, payments }: Orde
       if (!locks.payment || locks.payment.status === 'paid') return
       await markPaymentPaid(tx, payment.id, paid.transactionId, paid.paidAt)
       const { refund } = await payOrders(tx, locks.orders, clock())
-      for (const order of refund) await requestRefund(tx, order, payment.id, '订单已取消，自动退款', clock())
+      // Not a sale: paid after the order was cancelled, or a second payment of an order already paid.
+      for (const order of refund) {
+        const late = order.status === 'cancelled'
+        await returnPayment(tx, order, payment.id, late ? 'late_payment' : 'duplicate_payment', late ? '订单已取消，自动退款' : '订单已支付，重复付款自动退回', clock())
+      }
     })
   }
 
@@ -86,7 +90,14 @@ export function createOrderPaymentsService({ db, clock, orders, payments }: Orde
         }
         return paymentFor(tx, request, now)
       })
-      return payments.prepay(payment, () => description(payment.orderIds), `/#/pages/pay-result/index?checkoutId=${checkoutId}`)
+      try {
+        return await payments.prepay(payment, () => description(payment.orderIds), `/#/pages/pay-result/index?checkoutId=${checkoutId}`)
+      } catch (err) {
+        if (!(err instanceof PaidMeanwhile)) throw err
+        // The buyer paid; the notice is late. Apply it now and say there is nothing left to pay.
+        await reconcile(checkoutId)
+        throw new AppError('NOTHING_TO_PAY', 'This checkout was paid meanwhile')
+      }
     },
 
     /** After the buyer returns from paying: query WeChat Pay if no notification has arrived yet. */
@@ -111,7 +122,10 @@ export function createOrderPaymentsService({ db, clock, orders, payments }: Orde
         const [locked] = (await lockMoneyPath(tx, { checkoutId: seen.checkoutId, orderIds: [orderId] })).orders
         const outcome = await cancelByBuyer(tx, locked, buyerId, reason, at)
         if (outcome.money === 'close_open_payments') await closeOpenPayments(tx, locked.checkoutId, at)
-        else await refundPaidOrder(tx, outcome.order, outcome.reason, at)
+        else {
+          const { id, orderNo, totalFen } = outcome.order
+          await requestRefund(tx, { order: { id, orderNo, totalFen }, kind: 'buyer_cancel', amountFen: totalFen, reason: outcome.reason, decidedBy: buyerId }, at)
+        }
         await releaseStockOf(tx, [orderId])
         return outcome.order
       })

@@ -16,17 +16,18 @@ import { createPlacementService } from './placement-service'
 export type { OrderService } from './order-service'
 export { EXPIRE_CHECKOUT_JOB } from './placement-service'
 export { cancelByBuyer, expireOrders, payOrders, releaseStockOf, scheduleAutoConfirm, type CancelOutcome } from './order-lifecycle'
-export { applyTransition } from './order-transitions'
+export { applyTransition, recordOrderStep, type OrderStep } from './order-transitions'
 export { toCheckout, itemDto, type RefundLookup } from './order-mapper'
 export { newCheckoutNo, orderNo } from './order-numbers'
 export { findCheckout, findOrder, itemsOf, lockCheckout, ordersByIds, ordersOfCheckout, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
 export { hasPastOrders, recordPastOrders, type PastOrder, type RecordedOrder } from './order-history'
 export { setFarmerShipping, type FarmerShippingRule } from './farmer-shipping'
+export { setPackedWeights, type PackedWeightInput } from './order-repository'
 
 /** Mounts preview, placement and the buyer's order reads; registers the auto-confirm job; returns the buyer's order service. */
-export async function registerOrders(ctx: ModuleContext, deps: { refundOf: RefundLookup }): Promise<OrderService> {
+export async function registerOrders(ctx: ModuleContext, deps: { refundsOf: RefundLookup }): Promise<OrderService> {
   const placement = createPlacementService({ db: ctx.db, clock: ctx.clock, payWindowMinutes: ctx.config.payWindowMinutes })
-  const orders = createOrderService({ db: ctx.db, clock: ctx.clock, refundOf: deps.refundOf })
+  const orders = createOrderService({ db: ctx.db, clock: ctx.clock, refundsOf: deps.refundsOf })
   Object.assign(ctx.jobHandlers, orders.jobs)
   await ctx.app.register(orderRoutes, { auth: ctx.auth, placement, orders })
   return orders

@@ -24,7 +24,7 @@ export interface PastOrder {
   shippedAt: Date | null
   receivedAt: Date | null
   refundedAt: Date | null
-  lines: Omit<OrderItemRow, 'id' | 'orderId' | 'lineTotalFen'>[]
+  lines: Omit<OrderItemRow, 'id' | 'orderId' | 'lineTotalFen' | 'packedWeightG'>[]
   /** The timeline, oldest first; the last event's status is the order's. */
   events: Omit<EventRow, 'orderId'>[]
 }

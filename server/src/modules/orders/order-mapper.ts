@@ -1,4 +1,7 @@
 /** Order rows → the API's order shapes. */
+import type { OrderRefundDto } from '@contracts/after-sales'
+import { formatFen } from '@domain/money'
+import { REFUND_KIND_LABELS } from '@domain/payment-states'
 import type { CheckoutDto, OrderDetailDto, OrderItemDto, OrderSummaryDto } from '@contracts/orders'
 import type { Executor } from '../../db/client'
 import { eventsOf, farmersByIds, itemsOf, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
@@ -17,6 +20,8 @@ export function itemDto(i: OrderItemRow): OrderItemDto {
     unitPriceFen: i.unitPriceFen,
     quantity: i.quantity,
     lineTotalFen: i.lineTotalFen,
+    id: i.id,
+    packedWeightG: i.packedWeightG,
   }
 }
 
@@ -54,18 +59,37 @@ export async function toSummaries(db: Executor, rows: OrderRow[]): Promise<Order
   return summariesOf(rows, items, farmers)
 }
 
-/** How an order's latest refund reads to the buyer; payments owns refunds and answers it. */
-export type RefundLookup = (db: Executor, orderId: number) => Promise<OrderDetailDto['refund']>
+/** Every refund of an order, oldest first, as the buyer reads it; payments owns refunds and answers it. */
+export type RefundLookup = (db: Executor, orderId: number) => Promise<OrderRefundDto[]>
 
-export async function toDetail(db: Executor, order: OrderRow, refundOf: RefundLookup): Promise<OrderDetailDto> {
-  const [[base], events, refund] = await Promise.all([toSummaries(db, [order]), eventsOf(db, order.id), refundOf(db, order.id)])
+type TimelineEntry = OrderDetailDto['events'][number]
+
+/**
+ * The refunds' own steps on the order's timeline (the refund ledger is payments', so they are
+ * not order_events rows): sent to WeChat Pay, and back with the buyer. The status stays.
+ */
+export function refundSteps(refunds: readonly OrderRefundDto[], status: OrderRow['status']): TimelineEntry[] {
+  const step = (event: string, reason: string, at: string): TimelineEntry => ({ fromStatus: status, toStatus: status, actor: 'wechat_pay', reason, event, at })
+  return refunds.flatMap((r) => {
+    const what = `${REFUND_KIND_LABELS[r.kind]} ${formatFen(r.amountFen)}`
+    const sent = step('refund.requested', `${what}：已提交微信支付`, r.createdAt)
+    return r.succeededAt ? [sent, step('refund.succeeded', `${what}：已原路退回`, r.succeededAt)] : [sent]
+  })
+}
+
+export async function toDetail(db: Executor, order: OrderRow, refundsOf: RefundLookup): Promise<OrderDetailDto> {
+  const [[base], events, refunds] = await Promise.all([toSummaries(db, [order]), eventsOf(db, order.id), refundsOf(db, order.id)])
+  const latest = refunds.at(-1)
   const { postalCode: _postalCode, ...address } = order.address
+  const recorded: TimelineEntry[] = events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actor: e.actor, reason: e.reason, event: e.event, at: e.createdAt.toISOString() }))
   return {
     ...base,
     address,
     note: order.note,
-    events: events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actor: e.actor, reason: e.reason, at: e.createdAt.toISOString() })),
-    refund,
+    // oldest first; a refund step sorts after an event of the same instant (it follows from it)
+    events: [...recorded, ...refundSteps(refunds, order.status)].map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map(({ e }) => e),
+    refunds,
+    refund: latest ? { status: latest.status, amountFen: latest.amountFen } : null,
   }
 }
 

@@ -171,7 +171,7 @@ export async function insertOrders(db: Executor, rows: NewOrder[]): Promise<Orde
  */
 export async function insertItemsWithEvents(
   db: Executor,
-  items: Omit<OrderItemRow, 'id'>[],
+  items: Omit<OrderItemRow, 'id' | 'packedWeightG'>[],
   events: (typeof orderEvents.$inferInsert)[],
   job: NewJob,
 ): Promise<OrderItemRow[]> {
@@ -185,6 +185,28 @@ export async function insertItemsWithEvents(
       Number(r.id),
     ]),
   )
-  return items.map((i) => ({ ...i, id: idOf.get(`${i.orderId}:${i.specId}`)! }))
+  return items.map((i) => ({ ...i, packedWeightG: null, id: idOf.get(`${i.orderId}:${i.specId}`)! }))
 }
 
+
+export interface PackedWeightInput {
+  orderItemId: number
+  packedWeightG: number
+}
+
+/**
+ * Stores what the farmer packed for lines of one order (catch-weight), in one statement; lines
+ * of other orders are never touched. Returns the lines it updated.
+ */
+export async function setPackedWeights(db: Executor, orderId: number, packed: readonly PackedWeightInput[]): Promise<OrderItemRow[]> {
+  if (packed.length === 0) return []
+  const weight = sql`case ${orderItems.id} ${sql.join(
+    packed.map((p) => sql`when ${p.orderItemId}::bigint then ${p.packedWeightG}::integer`),
+    sql` `,
+  )} end`
+  return db
+    .update(orderItems)
+    .set({ packedWeightG: weight })
+    .where(and(eq(orderItems.orderId, orderId), inArray(orderItems.id, packed.map((p) => p.orderItemId))))
+    .returning()
+}

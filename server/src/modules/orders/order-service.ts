@@ -13,11 +13,11 @@ import { findCheckout, findOrder, listBuyerOrders, ordersOfCheckout, type OrderR
 export interface OrderServiceDeps {
   db: Db
   clock: () => Date
-  /** The order's latest refund as the buyer sees it (payments owns refunds). */
-  refundOf: RefundLookup
+  /** Every refund of an order as the buyer sees it (payments owns refunds). */
+  refundsOf: RefundLookup
 }
 
-export function createOrderService({ db, clock, refundOf }: OrderServiceDeps) {
+export function createOrderService({ db, clock, refundsOf }: OrderServiceDeps) {
   return {
     async list(buyerId: number, query: { status?: OrderStatus; cursor?: string; limit?: number }): Promise<OrderPageDto> {
       const limit = query.limit ?? 20
@@ -30,12 +30,12 @@ export function createOrderService({ db, clock, refundOf }: OrderServiceDeps) {
     async get(buyerId: number, id: number): Promise<OrderDetailDto> {
       const order = await findOrder(db, id)
       if (!order || order.buyerId !== buyerId) throw notFound('Order')
-      return toDetail(db, order, refundOf)
+      return toDetail(db, order, refundsOf)
     },
 
     /** An order the caller already holds (just changed), as the buyer sees it. */
     detail(order: OrderRow): Promise<OrderDetailDto> {
-      return toDetail(db, order, refundOf)
+      return toDetail(db, order, refundsOf)
     },
 
     async getCheckout(buyerId: number, id: number): Promise<CheckoutDto> {
@@ -50,7 +50,7 @@ export function createOrderService({ db, clock, refundOf }: OrderServiceDeps) {
         if (!locked || locked.buyerId !== buyerId) throw notFound('Order')
         return confirmReceipt(tx, locked, buyerId, clock())
       })
-      return toDetail(db, order, refundOf)
+      return toDetail(db, order, refundsOf)
     },
 
     jobs: {

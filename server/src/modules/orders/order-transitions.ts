@@ -54,3 +54,30 @@ export async function applyTransition(db: Executor, order: OrderRow, input: Tran
 export async function noteEvent(db: Executor, order: OrderRow, actor: Actor, reason: string, at: Date): Promise<void> {
   await db.insert(orderEvents).values({ orderId: order.id, fromStatus: order.status, toStatus: order.status, actor, reason, createdAt: at })
 }
+
+/** A step recorded on an order's timeline that is not a status change (an after-sale claim's step): from = to = the order's status. */
+export interface OrderStep {
+  orderId: number
+  status: OrderStatus
+  /** buyer, farmer, manager, system… (who took the step) */
+  actor: string
+  actorUserId?: number | null
+  /** What happened, e.g. `claim.opened`. */
+  event: string
+  /** In Chinese, as the buyer's timeline shows it. */
+  reason: string
+  at: Date
+}
+
+export async function recordOrderStep(db: Executor, step: OrderStep): Promise<void> {
+  await db.insert(orderEvents).values({
+    orderId: step.orderId,
+    fromStatus: step.status,
+    toStatus: step.status,
+    actor: step.actor,
+    actorUserId: step.actorUserId ?? null,
+    event: step.event,
+    reason: step.reason,
+    createdAt: step.at,
+  })
+}

@@ -1,6 +1,7 @@
 /**
  * Payments that already happened (the demo store's past weeks, seed/demo-sales.ts): each paid
- * for one recorded order, some refunded in full. Live payments never come this way.
+ * for one recorded order, some refunded in full (the buyer's cancel after paying: kind
+ * buyer_cancel, the order's first refund). Live payments never come this way.
  */
 import type { Executor } from '../../db/client'
 import { payments, refunds } from '../../db/schema'
@@ -38,13 +39,15 @@ export async function recordPastPayments(db: Executor, past: PastPayment[]): Pro
   if (refunded.length === 0) return
   await db.insert(refunds).values(
     refunded.map(({ p, paymentId }) => ({
-      outRefundNo: outRefundNo(p.order.orderNo, paymentId),
+      outRefundNo: outRefundNo(p.order.orderNo, 1),
       paymentId,
       orderId: p.order.id,
+      kind: 'buyer_cancel' as const,
       amountFen: p.order.totalFen,
       reason: p.refund!.reason,
       status: 'succeeded' as const,
       refundId: `demo-${p.checkoutNo}`,
+      submittedAt: p.refund!.requestedAt,
       succeededAt: p.refund!.succeededAt,
       createdAt: p.refund!.requestedAt,
     })),

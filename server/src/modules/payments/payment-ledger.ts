@@ -3,23 +3,16 @@
  * locks in the money path's order: checkout → orders → payment). These only write rows and
  * enqueue durable jobs; the WeChat Pay calls happen in those jobs.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import type { OrderDetailDto } from '@contracts/orders'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { payments, refunds } from '../../db/schema'
 import { enqueue } from '../../jobs/job-queue'
 import type { Executor } from '../../db/client'
-import { outRefundNo, outTradeNo } from './payment-numbers'
+import { outTradeNo } from './payment-numbers'
 import { insertPayment, openidOf, openPaymentOf, paymentsOfCheckout, type PaymentRow } from './payment-repository'
 
 export const SUBMIT_REFUND_JOB = 'submit_refund'
+export const QUERY_REFUND_JOB = 'query_refund'
 export const CLOSE_PAYMENT_JOB = 'close_payment'
-
-/** What a refund needs to know of the order it pays back. */
-export interface RefundableOrder {
-  id: number
-  orderNo: string
-  totalFen: number
-}
 
 /** What a checkout asks to be paid: its orders still awaiting payment. */
 export interface PaymentRequest {
@@ -63,8 +56,9 @@ export async function markPaymentPaid(db: Executor, id: number, transactionId: s
 
 /**
  * The payment that paid for this order. When two payments covered it (one paid while the buyer
- * had already paid another), the one that reached us second was refunded for this order at
- * once: it is skipped, and of the rest the first paid wins.
+ * had already paid another, or one that reached us after the order was cancelled), the other
+ * was given back for this order at once (a late_payment / duplicate_payment return): it is
+ * skipped, and of the rest the first paid wins. Sale refunds of the order do not skip it.
  */
 export async function paidPaymentOf(db: Executor, orderId: number): Promise<PaymentRow | null> {
   const [row] = await db
@@ -74,29 +68,13 @@ export async function paidPaymentOf(db: Executor, orderId: number): Promise<Paym
       and(
         eq(payments.status, 'paid'),
         sql`${orderId} = any(${payments.orderIds})`,
-        sql`not exists (select 1 from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.orderId} = ${orderId})`,
+        sql`not exists (select 1 from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.orderId} = ${orderId}
+              and ${refunds.kind} in ('late_payment', 'duplicate_payment'))`,
       ),
     )
     .orderBy(asc(payments.paidAt), asc(payments.id))
     .limit(1)
   return row ?? null
-}
-
-/** Records a full refund of one order from a payment and schedules its submission to WeChat Pay. */
-export async function requestRefund(db: Executor, order: RefundableOrder, paymentId: number, reason: string, at: Date): Promise<void> {
-  const [refund] = await db
-    .insert(refunds)
-    .values({ outRefundNo: outRefundNo(order.orderNo, paymentId), paymentId, orderId: order.id, amountFen: order.totalFen, reason, createdAt: at })
-    .onConflictDoNothing({ target: [refunds.paymentId, refunds.orderId] })
-    .returning()
-  if (refund) await enqueue(db, { kind: SUBMIT_REFUND_JOB, dedupeKey: `refund:${refund.id}`, payload: { refundId: refund.id }, runAt: at })
-}
-
-/** Refunds an order from the payment that paid it (a buyer's cancel after paying). */
-export async function refundPaidOrder(db: Executor, order: RefundableOrder, reason: string, at: Date): Promise<void> {
-  const payment = await paidPaymentOf(db, order.id)
-  if (!payment) throw new Error(`paid order ${order.id} has no paid payment`)
-  await requestRefund(db, order, payment.id, reason, at)
 }
 
 /** Marks every open payment of a checkout closed and schedules closing it at WeChat Pay. */
@@ -107,15 +85,4 @@ export async function closeOpenPayments(db: Executor, checkoutId: number, at: Da
     .where(and(eq(payments.checkoutId, checkoutId), eq(payments.status, 'open')))
     .returning({ id: payments.id })
   for (const p of closed) await enqueue(db, { kind: CLOSE_PAYMENT_JOB, dedupeKey: `close:payment:${p.id}`, payload: { paymentId: p.id }, runAt: at })
-}
-
-/** The order's latest refund as the buyer sees it. */
-export async function latestRefundOf(db: Executor, orderId: number): Promise<OrderDetailDto['refund']> {
-  const [row] = await db
-    .select({ status: refunds.status, amountFen: refunds.amountFen })
-    .from(refunds)
-    .where(eq(refunds.orderId, orderId))
-    .orderBy(desc(refunds.id))
-    .limit(1)
-  return row ?? null
 }

@@ -34,8 +34,9 @@ export async function insertPayment(db: Executor, row: typeof payments.$inferIns
   return created
 }
 
-export async function setPrepayId(db: Executor, id: number, prepayId: string): Promise<void> {
-  await db.update(payments).set({ prepayId }).where(eq(payments.id, id))
+/** The prepay_id WeChat Pay issued and when we asked for it (its 2-hour life counts from then). */
+export async function setPrepayId(db: Executor, id: number, prepayId: string, at: Date): Promise<void> {
+  await db.update(payments).set({ prepayId, prepayAt: at }).where(eq(payments.id, id))
 }
 
 /** The buyer's WeChat openid (a read of auth's `users`), for the prepay. */
@@ -48,8 +49,4 @@ export async function findRefund(db: Executor, where: { id: number } | { outRefu
   const query = db.select().from(refunds).where('id' in where ? eq(refunds.id, where.id) : eq(refunds.outRefundNo, where.outRefundNo))
   const [row] = lock ? await query.for('update') : await query
   return row ?? null
-}
-
-export async function updateRefund(db: Executor, id: number, set: Partial<Pick<RefundRow, 'status' | 'refundId' | 'succeededAt'>>): Promise<void> {
-  await db.update(refunds).set(set).where(eq(refunds.id, id))
 }

@@ -25,11 +25,28 @@ export interface PaymentServiceDeps {
 
 export const PAYMENT_NOTIFY_PATH = '/api/v1/payments/wechat/notify'
 
+/**
+ * How long a stored prepay_id is handed out again: WeChat Pay's prepay_id lives 120 minutes, less
+ * a margin for the buyer to finish paying. An older one is renewed by prepaying again with the
+ * same parameters, which within time_expire returns the order's current prepay_id.
+ */
+export const PREPAY_REUSE_MINUTES = 110
+
 /** A transaction WeChat Pay says succeeded, checked against our payment. */
 export interface PaidTransaction {
   payment: PaymentRow
   transactionId: string | null
   paidAt: Date
+}
+
+/**
+ * Renewing the prepay found the trade already paid (the buyer paid, the notice has not reached
+ * us yet): nothing is handed out; the caller applies the payment instead.
+ */
+export class PaidMeanwhile extends Error {
+  constructor(public readonly payment: PaymentRow) {
+    super(`${payment.outTradeNo} was paid meanwhile`)
+  }
 }
 
 export function createPaymentService(deps: PaymentServiceDeps) {
@@ -45,29 +62,44 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     }
   }
 
+  /** A prepay_id for the payment from WeChat Pay, stored with `now` when it is a new one. */
+  async function renewPrepay(payment: PaymentRow, description: () => Promise<string>, now: Date): Promise<string> {
+    let prepayId: string
+    try {
+      // Exactly the same parameters (description included) as the first time: WeChat Pay then
+      // answers the order's current prepay_id, the same one while it lives, so a concurrent or
+      // retried call is harmless; other parameters would be OUT_TRADE_NO_USED.
+      prepayId = (
+        await pay.jsapiPrepay({
+          outTradeNo: payment.outTradeNo,
+          description: await description(),
+          amountFen: payment.amountFen,
+          payerOpenid: payment.payerOpenid,
+          timeExpire: payment.expiresAt,
+          notifyUrl: `${deps.notifyBaseUrl()}${PAYMENT_NOTIFY_PATH}`,
+        })
+      ).prepayId
+    } catch (err) {
+      if (err instanceof WechatPayError && err.code === 'ORDERPAID') throw new PaidMeanwhile(payment)
+      if (err instanceof WechatPayError) throw new AppError('PAYMENT_UNAVAILABLE', `WeChat Pay did not take the order (${err.code}); try again`)
+      throw err
+    }
+    // The stored prepay_id back again is still the old one: its life keeps counting from prepayAt.
+    if (prepayId !== payment.prepayId) await setPrepayId(db, payment.id, prepayId, now)
+    return prepayId
+  }
+
   return {
-    /** Makes sure WeChat Pay has a prepay for this payment; the parameters for wx.requestPayment. */
+    /**
+     * Makes sure WeChat Pay has a live prepay for this payment; the parameters for wx.requestPayment.
+     * Never past the payment's time_expire; a prepay older than PREPAY_REUSE_MINUTES is renewed.
+     */
     async prepay(payment: PaymentRow, description: () => Promise<string>, returnPath: string): Promise<PayResultDto> {
-      let prepayId = payment.prepayId
-      if (!prepayId) {
-        try {
-          // Same parameters give the same prepay_id, so a concurrent or retried call is harmless.
-          prepayId = (
-            await pay.jsapiPrepay({
-              outTradeNo: payment.outTradeNo,
-              description: await description(),
-              amountFen: payment.amountFen,
-              payerOpenid: payment.payerOpenid,
-              timeExpire: payment.expiresAt,
-              notifyUrl: `${deps.notifyBaseUrl()}${PAYMENT_NOTIFY_PATH}`,
-            })
-          ).prepayId
-        } catch (err) {
-          if (err instanceof WechatPayError) throw new AppError('PAYMENT_UNAVAILABLE', `WeChat Pay did not take the order (${err.code}); try again`)
-          throw err
-        }
-        await setPrepayId(db, payment.id, prepayId)
-      }
+      const now = clock()
+      if (payment.expiresAt <= now) throw new AppError('CHECKOUT_EXPIRED', 'The time to pay has passed')
+      const { prepayId: stored, prepayAt } = payment
+      const live = stored !== null && prepayAt !== null && now.getTime() - prepayAt.getTime() < PREPAY_REUSE_MINUTES * 60_000
+      const prepayId = live ? stored : await renewPrepay(payment, description, now)
       return {
         outTradeNo: payment.outTradeNo,
         amountFen: payment.amountFen,

@@ -11,7 +11,7 @@
  * (sales-rollup ← members ← settlements ← coop-reports).
  */
 export { recordSales, type PaidOrder } from './record-sales'
-export { recordRefund } from './record-refund'
+export { recordRefund, serialiseOrderRefunds } from './record-refund'
 export { rebuildRollup } from './rebuild-rollup'
 export { SALE_REFUND } from './sale-refunds'
 export { farmerWeeks, inWeeks, sumsOf, SUMS, type RawSums, type Sums } from './rollup-sums'

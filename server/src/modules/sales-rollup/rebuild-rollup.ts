@@ -45,10 +45,16 @@ export async function rebuildRollup(db: Executor, cooperativeId?: number): Promi
                sum(share) over (partition by refund_id) as share_sum
           from (
             select r.id as refund_id, ${chinaDaySql('r.succeeded_at')} as day, f.cooperative_id, o.farmer_id, i.product_id, i.spec_id,
-                   ${PROVINCE} as province, r.amount_fen, least(r.amount_fen, o.items_fen) as goods,
+                   ${PROVINCE} as province, r.amount_fen,
+                   least(r.before_fen + r.amount_fen, o.items_fen) - least(r.before_fen, o.items_fen) as goods,
                    row_number() over (partition by r.id order by i.id) = 1 as first_line,
-                   floor(least(r.amount_fen, o.items_fen)::numeric * i.line_total_fen / nullif(o.items_fen, 0))::bigint as share
-              from refunds r
+                   floor((least(r.before_fen + r.amount_fen, o.items_fen) - least(r.before_fen, o.items_fen))::numeric * i.line_total_fen / nullif(o.items_fen, 0))::bigint as share
+              from (
+                -- each sale refund with what the order's earlier sale refunds gave back (goods first across them)
+                select r.*, coalesce(sum(r.amount_fen) over (partition by r.order_id order by r.succeeded_at, r.id rows between unbounded preceding and 1 preceding), 0) as before_fen
+                  from refunds r join orders o on o.id = r.order_id
+                 where ${SALE_REFUND}
+              ) r
               join orders o on o.id = r.order_id
               join farmers f on f.id = o.farmer_id
               join order_items i on i.order_id = o.id

@@ -2,7 +2,9 @@
  * Keeps the daily sales rollup current when a refund succeeds, inside the refund's own
  * transaction (refund-service `settle`). A refund counts on the China day it succeeded (so in
  * the week it was refunded), in the rows of the refunded order's specs and buyer province:
- * `refunds_fen` takes the goods part, `shipping_fen` gives back the shipping part — in the daily
+ * `refunds_fen` takes the goods part, `shipping_fen` gives back the shipping part (goods first
+ * across all of the order's sale refunds, in the order they succeeded — the statements' rule,
+ * splitRefund in src/domain/settlement.ts) — in the daily
  * rows and in the weekly ones of the week it was refunded. Quantities stay as sold. Refunds that are not sale refunds (see sale-refunds.ts) change nothing.
  */
 import { sql } from 'drizzle-orm'
@@ -24,13 +26,30 @@ interface RefundLineRow {
   spec_id: unknown
   line_total_fen: unknown
   province: string
+  before_fen: unknown
+}
+
+/** Any fixed number: the advisory-lock class under which one order's refund successes queue. */
+const ORDER_REFUNDS_LOCK = 7301
+
+/**
+ * Makes the successes of one order's refunds happen one after another (a transaction-scoped
+ * advisory lock on the order): taken before a refund is stamped succeeded, so when it is
+ * recorded every refund of the order that succeeded before it has committed, and the split
+ * below (goods first across the order's refunds) is the one the statements compute.
+ */
+export async function serialiseOrderRefunds(db: Executor, orderId: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${ORDER_REFUNDS_LOCK}, (${orderId}::bigint % 2147483647)::int)`)
 }
 
 export async function recordRefund(db: Executor, refund: { id: number }, at: Date): Promise<void> {
   const lines = rowsOf<RefundLineRow>(
     await db.execute(sql`
-      select r.amount_fen, r.succeeded_at, o.items_fen, f.cooperative_id, o.farmer_id, i.product_id, i.spec_id, i.line_total_fen, ${PROVINCE} as province
-        from refunds r
+      select r.amount_fen, r.succeeded_at, o.items_fen, f.cooperative_id, o.farmer_id, i.product_id, i.spec_id, i.line_total_fen, ${PROVINCE} as province,
+             (select coalesce(sum(r.amount_fen), 0) from refunds r join orders o on o.id = r.order_id
+               where r.order_id = mine.order_id and ${SALE_REFUND} and (r.succeeded_at, r.id) < (mine.succeeded_at, mine.id)) as before_fen
+        from refunds mine
+        join refunds r on r.id = mine.id
         join orders o on o.id = r.order_id
         join farmers f on f.id = o.farmer_id
         join order_items i on i.order_id = o.id
@@ -45,6 +64,7 @@ export async function recordRefund(db: Executor, refund: { id: number }, at: Dat
     num(first.amount_fen),
     num(first.items_fen),
     lines.map((l) => ({ specId: num(l.spec_id), lineTotalFen: num(l.line_total_fen) })),
+    num(first.before_fen),
   )
   const bySpec = new Map<number, { productId: number; refundsFen: number; shippingFen: number }>()
   shares.forEach((share, i) => {

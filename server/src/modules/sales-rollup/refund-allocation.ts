@@ -1,6 +1,6 @@
 /**
- * How a refund of an order is spread over the rollup: goods first (up to the order's items),
- * the rest is shipping. The goods part is shared among the order's lines in proportion to their
+ * How a refund of an order is spread over the rollup: goods first (up to what the order's items
+ * still hold after its earlier refunds), the rest is shipping. The goods part is shared among the order's lines in proportion to their
  * totals, rounded down, the first line taking what rounding left over — so a full refund puts
  * back exactly each line's total. The same rule is written in SQL in rebuild-rollup.ts.
  */
@@ -18,9 +18,10 @@ export interface RefundShare {
   shippingFen: number
 }
 
-export function allocateRefund(amountFen: number, itemsFen: number, lines: readonly RefundLine[]): RefundShare[] {
+/** `refundedBeforeFen`: what the order's sale refunds that succeeded before this one gave back. */
+export function allocateRefund(amountFen: number, itemsFen: number, lines: readonly RefundLine[], refundedBeforeFen = 0): RefundShare[] {
   if (lines.length === 0) return []
-  const { goodsFen, shippingFen } = splitRefund(amountFen, itemsFen)
+  const { goodsFen, shippingFen } = splitRefund(amountFen, itemsFen, refundedBeforeFen)
   const shares = lines.map((line) => ({
     specId: line.specId,
     refundsFen: itemsFen > 0 ? floorDiv(goodsFen * line.lineTotalFen, itemsFen) : 0,

@@ -5,13 +5,17 @@
  * settlements: farmer_id, cooperative_id, week, status, the figure columns (gross_fen …
  * net_fen), payment_ref, confirmed_at, paid_at; settlement_refunds: refund_id, settlement_id, kind.
  * Depends on members (farmers, coop-access), sales-rollup (which refunds are sale refunds) and
- * auth; coop-reports sits above it and receives its service (registerSettlements returns it).
+ * auth, and reads payments' refunds (order_id, amount_fen, status, succeeded_at, kind, borne_by);
+ * coop-reports sits above it and receives its service (registerSettlements returns it), and reads
+ * a week's refunds through `weekRefunds`, so the report and the statements count each refund in
+ * the same week by the same rule (REFUND_WEEK_RULE in src/domain/settlement.ts).
  */
 import type { ModuleContext } from '../../module-context'
 import { settlementRoutes } from './settlement-routes'
 import { createSettlementService, type SettlementService } from './settlement-service'
 
 export { createSettlementService, type SettlementService } from './settlement-service'
+export { weekRefunds, type WeekRefunds } from './week-refunds'
 
 /** Mounts the statement routes; returns the service for the modules above (the reports' exports). */
 export async function registerSettlements(ctx: ModuleContext): Promise<SettlementService> {

@@ -1,5 +1,8 @@
-/** SQL for weekly statements: a week's sales and refunds per farmer, late refunds, stored statements. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+/** SQL for weekly statements: a week's sales per farmer, the refunds that succeeded in it, late refunds, stored statements. */
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { RefundBearer, RefundKind } from '@domain/payment-states'
+import { splitRefund } from '@domain/settlement'
+import { isoWeekOf } from '@domain/weeks'
 import type { Executor } from '../../db/client'
 import { settlementRefunds, settlements } from '../../db/schema'
 import { chinaWeekSql } from '../../sql/china-time-sql'
@@ -16,87 +19,97 @@ export interface Scope {
 
 const farmerFilter = (s: Scope) => (s.farmerId === undefined ? sql`true` : sql`o.farmer_id = ${s.farmerId}`)
 
-/**
- * Orders paid in [start, end) per farmer: how many, their goods and their shipping, and what
- * their succeeded sale refunds not yet taken by a statement gave back (goods first, then shipping).
- */
-export async function salesOfWeek(db: Executor, s: Scope, start: Date, end: Date) {
-  const rows = rowsOf<{ farmer_id: unknown; orders: unknown; gross: unknown; shipping: unknown; refund_goods: unknown; refund_shipping: unknown }>(
+/** Orders paid in [start, end) per farmer: how many, their goods and their shipping. */
+export async function salesOfWeek(db: Executor, s: Scope, start: Date, end: Date): Promise<Map<number, { orders: number; grossFen: number; shippingFen: number }>> {
+  const rows = rowsOf<{ farmer_id: unknown; orders: unknown; gross: unknown; shipping: unknown }>(
     await db.execute(sql`
-      select o.farmer_id, count(*) as orders, sum(o.items_fen) as gross, sum(o.shipping_fen) as shipping,
-             coalesce(sum(least(r.amount_fen, o.items_fen)) filter (where r.id is not null), 0) as refund_goods,
-             coalesce(sum(r.amount_fen - least(r.amount_fen, o.items_fen)) filter (where r.id is not null), 0) as refund_shipping
+      select o.farmer_id, count(*) as orders, sum(o.items_fen) as gross, sum(o.shipping_fen) as shipping
         from orders o
         join farmers f on f.id = o.farmer_id
-        left join refunds r on r.order_id = o.id and ${SALE_REFUND}
-             and not exists (select 1 from settlement_refunds sr where sr.refund_id = r.id)
        where f.cooperative_id = ${s.cooperativeId} and ${farmerFilter(s)}
          and o.paid_at >= ${start.toISOString()}::timestamptz and o.paid_at < ${end.toISOString()}::timestamptz
        group by o.farmer_id`),
   )
-  return new Map(
-    rows.map((r) => [
-      num(r.farmer_id),
-      { orders: num(r.orders), grossFen: num(r.gross), shippingFen: num(r.shipping), refundGoodsFen: num(r.refund_goods), refundShippingFen: num(r.refund_shipping) },
-    ]),
-  )
+  return new Map(rows.map((r) => [num(r.farmer_id), { orders: num(r.orders), grossFen: num(r.gross), shippingFen: num(r.shipping) }]))
 }
 
-export interface RefundRow {
+/** A succeeded sale refund, split goods first after the order's earlier sale refunds (see splitRefund). */
+export interface SaleRefund {
   refundId: number
   farmerId: number
-  amountFen: number
-  itemsFen: number
   orderNo: string
-  succeededAt: Date | null
+  kind: RefundKind
+  borneBy: RefundBearer
+  amountFen: number
+  goodsFen: number
+  shippingFen: number
+  succeededAt: Date
+  /** The China ISO week it succeeded in: the week it counts in. */
+  week: string
+  /** Already taken by a confirmed statement. */
+  taken: boolean
 }
 
-/** Succeeded sale refunds of the orders paid in [start, end) that no statement has taken yet. */
-export async function openRefundsOfWeek(db: Executor, s: Scope, start: Date, end: Date): Promise<RefundRow[]> {
-  const rows = rowsOf<{ id: unknown; farmer_id: unknown; amount_fen: unknown; items_fen: unknown; order_no: string; succeeded_at: Date | string | null }>(
+/**
+ * Succeeded sale refunds matching `where` (aliases r, o, f), each with what the same order's sale
+ * refunds that succeeded before it gave back, so the goods-first split holds across an order's
+ * refunds. Reads payments' refunds columns (order_id, amount_fen, status, succeeded_at, kind, borne_by).
+ */
+async function saleRefunds(db: Executor, where: SQL): Promise<SaleRefund[]> {
+  const rows = rowsOf<{ id: unknown; farmer_id: unknown; order_no: string; kind: RefundKind; borne_by: RefundBearer; amount_fen: unknown; items_fen: unknown; succeeded_at: Date | string; taken: unknown; before_fen: unknown }>(
     await db.execute(sql`
-      select r.id, o.farmer_id, r.amount_fen, o.items_fen, o.order_no, r.succeeded_at
-        from orders o
-        join farmers f on f.id = o.farmer_id
-        join refunds r on r.order_id = o.id
-       where f.cooperative_id = ${s.cooperativeId} and ${farmerFilter(s)}
-         and o.paid_at >= ${start.toISOString()}::timestamptz and o.paid_at < ${end.toISOString()}::timestamptz
-         and ${SALE_REFUND}
-         and not exists (select 1 from settlement_refunds sr where sr.refund_id = r.id)
-       order by r.id`),
+      with w as (
+        select r.id, r.order_id, r.kind, r.borne_by, r.amount_fen, r.succeeded_at, o.items_fen, o.farmer_id, o.order_no
+          from refunds r
+          join orders o on o.id = r.order_id
+          join farmers f on f.id = o.farmer_id
+         where ${where} and ${SALE_REFUND} and r.succeeded_at is not null
+      )
+      select w.id, w.farmer_id, w.order_no, w.kind, w.borne_by, w.amount_fen, w.items_fen, w.succeeded_at,
+             exists (select 1 from settlement_refunds sr where sr.refund_id = w.id) as taken,
+             (select coalesce(sum(r.amount_fen), 0) from refunds r join orders o on o.id = r.order_id
+               where r.order_id = w.order_id and ${SALE_REFUND} and (r.succeeded_at, r.id) < (w.succeeded_at, w.id)) as before_fen
+        from w
+       order by w.id`),
   )
-  return rows.map(refundRow)
+  return rows.map((r) => {
+    const succeededAt = new Date(r.succeeded_at)
+    return {
+      refundId: num(r.id),
+      farmerId: num(r.farmer_id),
+      orderNo: r.order_no,
+      kind: r.kind,
+      borneBy: r.borne_by,
+      amountFen: num(r.amount_fen),
+      ...splitRefund(num(r.amount_fen), num(r.items_fen), num(r.before_fen)),
+      succeededAt,
+      week: isoWeekOf(succeededAt),
+      taken: r.taken === true || r.taken === 't',
+    }
+  })
 }
 
-export interface LateRefundRow extends RefundRow {
-  saleWeek: string
-  commissionBps: number
-}
-
-/** Succeeded sale refunds whose own week was already confirmed when they arrived, not yet carried anywhere. */
-export async function lateRefunds(db: Executor, s: Scope): Promise<LateRefundRow[]> {
-  const rows = rowsOf<{ id: unknown; farmer_id: unknown; amount_fen: unknown; items_fen: unknown; order_no: string; succeeded_at: Date | string | null; sale_week: string; commission_bps: unknown }>(
-    await db.execute(sql`
-      select r.id, o.farmer_id, r.amount_fen, o.items_fen, o.order_no, r.succeeded_at, s.week as sale_week, s.commission_bps
-        from refunds r
-        join orders o on o.id = r.order_id
-        join settlements s on s.farmer_id = o.farmer_id and s.week = ${chinaWeekSql('o.paid_at')} and s.status <> 'draft'
-       where s.cooperative_id = ${s.cooperativeId} and ${farmerFilter(s)} and ${SALE_REFUND}
-         and not exists (select 1 from settlement_refunds sr where sr.refund_id = r.id)
-       order by r.id`),
+/** The cooperative's (or one farmer's) sale refunds that succeeded in [start, end), whoever bears them. */
+export async function refundsSucceeded(db: Executor, s: Scope, start: Date, end: Date): Promise<SaleRefund[]> {
+  return saleRefunds(
+    db,
+    sql`r.succeeded_at >= ${start.toISOString()}::timestamptz and r.succeeded_at < ${end.toISOString()}::timestamptz
+        and f.cooperative_id = ${s.cooperativeId} and ${farmerFilter(s)}`,
   )
-  return rows.map((r) => ({ ...refundRow(r), saleWeek: r.sale_week, commissionBps: num(r.commission_bps) }))
 }
 
-function refundRow(r: { id: unknown; farmer_id: unknown; amount_fen: unknown; items_fen: unknown; order_no: string; succeeded_at: Date | string | null }): RefundRow {
-  return {
-    refundId: num(r.id),
-    farmerId: num(r.farmer_id),
-    amountFen: num(r.amount_fen),
-    itemsFen: num(r.items_fen),
-    orderNo: r.order_no,
-    succeededAt: r.succeeded_at === null ? null : new Date(r.succeeded_at),
-  }
+/**
+ * Refunds the farmer bears that no statement took although the week they succeeded in is
+ * already confirmed for that farmer (old data: counted by their sale week then). They land in
+ * the farmer's first unconfirmed week after it (see landingWeek).
+ */
+export async function lateRefunds(db: Executor, s: Scope): Promise<SaleRefund[]> {
+  return saleRefunds(
+    db,
+    sql`f.cooperative_id = ${s.cooperativeId} and ${farmerFilter(s)} and r.borne_by = 'farmer'
+        and not exists (select 1 from settlement_refunds sr where sr.refund_id = r.id)
+        and exists (select 1 from settlements s where s.farmer_id = o.farmer_id and s.week = ${chinaWeekSql('r.succeeded_at')} and s.status <> 'draft')`,
+  )
 }
 
 /** "farmerId:week" of every confirmed (or paid) statement of these farmers from `fromWeek` on. */
@@ -123,6 +136,19 @@ export async function storedOfFarmer(db: Executor, farmerId: number, limit: numb
     .where(and(eq(settlements.farmerId, farmerId), sql`${settlements.status} <> 'draft'`))
     .orderBy(desc(settlements.week))
     .limit(limit)
+}
+
+/** The refunds each stored statement took as refunds (not the old late-refund adjustments), with their kind. */
+export async function takenRefunds(db: Executor, settlementIds: readonly number[]) {
+  if (settlementIds.length === 0) return []
+  const rows = rowsOf<{ settlement_id: unknown; kind: RefundKind; goods_fen: unknown; shipping_fen: unknown }>(
+    await db.execute(sql`
+      select sr.settlement_id, r.kind, sr.goods_fen, sr.shipping_fen
+        from settlement_refunds sr join refunds r on r.id = sr.refund_id
+       where sr.kind = 'refund' and sr.settlement_id in (${sql.join(settlementIds.map((id) => sql`${id}`), sql`, `)})
+       order by sr.refund_id`),
+  )
+  return rows.map((r) => ({ settlementId: num(r.settlement_id), kind: r.kind, goodsFen: num(r.goods_fen), shippingFen: num(r.shipping_fen) }))
 }
 
 /** The late refunds each stored statement carried, with the week of the sale they refunded. */

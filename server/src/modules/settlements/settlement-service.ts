@@ -1,54 +1,69 @@
 /**
- * Weekly statements: drafts computed live for every member with sales (or a late refund
- * landing in the week), confirmed ones frozen as stored, paid ones with their transfer
- * reference. Only a finished week can be confirmed, so no sale can arrive in a confirmed week;
- * a refund that succeeds after its week was confirmed is carried into the next unconfirmed
- * week as an adjustment and never rewrites the confirmed statement.
+ * Weekly statements: drafts computed live for every member with sales or refunds in the week,
+ * confirmed ones frozen as stored, paid ones with their transfer reference. One rule for the
+ * week a refund counts in, the same as the cooperative's weekly report (REFUND_WEEK_RULE): the
+ * China week it succeeded in, whichever week its order was sold in. Only a finished week can be
+ * confirmed and a refund succeeds at our clock, so a refund never succeeds inside a confirmed
+ * week; one that somehow missed its week (old data) lands in the farmer's first unconfirmed week
+ * after it. A confirmed statement never changes, and each refund is taken at most once
+ * (settlement_refunds). Refunds the cooperative bears are in no statement: the week's list shows them.
  */
 import type { Db, Executor } from '../../db/client'
 import { inTransaction } from '../../db/transaction'
 import { AppError, notFound } from '../../http/errors'
-import { splitRefund } from '@domain/settlement'
-import { compareWeeks, currentWeek, lastNWeeks, nextWeek, weekRange } from '@domain/weeks'
+import { compareWeeks, currentWeek, lastNWeeks, weekRange } from '@domain/weeks'
 import type { FarmerStatementsDto, StatementDto, StatementListDto } from '@contracts/coop'
 import { coopInfo, farmerOfUser, farmersOf, ownFarmer, weekOrCurrent, type CoopAdmin } from '../members'
 import * as repo from './settlement-repository'
-import { adjustmentOf, draftDto, draftFigures, landingWeek, NO_SALES, storedDto, type FarmerLabel } from './statement-figures'
+import { cooperativeRefunds, draftDto, draftFigures, landingWeek, NO_SALES, storedDto, type FarmerLabel, type Taken } from './statement-figures'
 
 /**
  * Everything a week's statements are made of, for one farmer or the whole cooperative. Inside a
  * transaction the queries run one after another; on the pool they run side by side.
  */
-async function weekView(db: Executor, scope: repo.Scope, week: string, now: Date, inTransaction: boolean) {
+async function weekView(db: Executor, scope: repo.Scope, week: string, inTransaction: boolean) {
   const { start, end } = weekRange(week)
-  const queries = [() => repo.storedOfWeek(db, scope, week), () => repo.salesOfWeek(db, scope, start, end), () => repo.lateRefunds(db, scope)] as const
-  const [stored, sales, late] = inTransaction
-    ? [await queries[0](), await queries[1](), await queries[2]()]
-    : await Promise.all([queries[0](), queries[1](), queries[2]()])
-  let lateHere: repo.LateRefundRow[] = []
+  const queries = [
+    () => repo.storedOfWeek(db, scope, week),
+    () => repo.salesOfWeek(db, scope, start, end),
+    () => repo.refundsSucceeded(db, scope, start, end),
+    () => repo.lateRefunds(db, scope),
+  ] as const
+  const [stored, sales, succeeded, late] = inTransaction
+    ? [await queries[0](), await queries[1](), await queries[2](), await queries[3]()]
+    : await Promise.all([queries[0](), queries[1](), queries[2](), queries[3]()])
+  let lateHere: repo.SaleRefund[] = []
   if (late.length > 0) {
-    const from = late.map((r) => nextWeek(r.saleWeek)).sort(compareWeeks)[0]
+    const from = late.map((r) => r.week).sort(compareWeeks)[0]
     const confirmed = await repo.confirmedWeeks(db, [...new Set(late.map((r) => r.farmerId))], from)
-    lateHere = late.filter((r) => landingWeek(r.saleWeek, r.succeededAt, now, (w) => confirmed.has(`${r.farmerId}:${w}`)) === week)
+    lateHere = late.filter((r) => landingWeek(r.week, (w) => confirmed.has(`${r.farmerId}:${w}`)) === week)
   }
-  const carried = await repo.carriedAdjustments(db, stored.map((s) => s.id))
-  return { stored, sales, lateHere, carried }
+  const storedFarmers = new Set(stored.map((s) => s.farmerId))
+  // What the drafts take: the farmer's refunds of the week no statement took, and late ones landing here.
+  const open = [...succeeded.filter((r) => r.borneBy === 'farmer' && !r.taken), ...lateHere].filter((r) => !storedFarmers.has(r.farmerId))
+  return { stored, sales, open, cooperative: cooperativeRefunds(succeeded), taken: await takenBy(db, stored) }
 }
 
 type WeekView = Awaited<ReturnType<typeof weekView>>
 
+/** What each stored statement took, by its id. */
+async function takenBy(db: Executor, stored: readonly repo.SettlementRow[]): Promise<Map<number, Taken>> {
+  const ids = stored.map((s) => s.id)
+  const [refunds, carried] = [await repo.takenRefunds(db, ids), await repo.carriedAdjustments(db, ids)]
+  return new Map(ids.map((id) => [id, { refunds: refunds.filter((r) => r.settlementId === id), carried: carried.filter((c) => c.settlementId === id) }]))
+}
+
+const NOTHING_TAKEN: Taken = { refunds: [], carried: [] }
+
 function statementsOf(view: WeekView, week: string, labels: Map<number, FarmerLabel>, commissionBps: number): StatementDto[] {
   const label = (id: number): FarmerLabel => labels.get(id) ?? { farmerId: id, name: '', village: '' }
-  const out = view.stored.map((row) =>
-    storedDto(label(row.farmerId), row, view.sales.get(row.farmerId)?.orders ?? 0, view.carried.filter((c) => c.settlementId === row.id)),
-  )
+  const out = view.stored.map((row) => storedDto(label(row.farmerId), row, view.sales.get(row.farmerId)?.orders ?? 0, view.taken.get(row.id) ?? NOTHING_TAKEN))
   const storedIds = new Set(view.stored.map((s) => s.farmerId))
-  const draftIds = new Set([...view.sales.keys(), ...view.lateHere.map((r) => r.farmerId)].filter((id) => !storedIds.has(id)))
+  const draftIds = new Set([...view.sales.keys(), ...view.open.map((r) => r.farmerId)].filter((id) => !storedIds.has(id)))
   for (const id of draftIds) {
     const sales = view.sales.get(id) ?? NO_SALES
-    const late = view.lateHere.filter((r) => r.farmerId === id)
-    const figures = draftFigures(sales, late, commissionBps)
-    out.push(draftDto(label(id), week, sales, figures, late))
+    const refunds = view.open.filter((r) => r.farmerId === id)
+    out.push(draftDto(label(id), week, sales, draftFigures(sales, refunds, commissionBps), refunds))
   }
   return out.sort((a, b) => a.farmerId - b.farmerId)
 }
@@ -58,7 +73,7 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
     async list(cooperativeId: number, asked?: string): Promise<StatementListDto> {
       const now = clock()
       const week = weekOrCurrent(asked, now)
-      const [cooperative, labels, view] = await Promise.all([coopInfo(db, cooperativeId), farmersOf(db, cooperativeId), weekView(db, { cooperativeId }, week, now, false)])
+      const [cooperative, labels, view] = await Promise.all([coopInfo(db, cooperativeId), farmersOf(db, cooperativeId), weekView(db, { cooperativeId }, week, false)])
       const statements = statementsOf(view, week, labels, cooperative.commissionBps)
       const sum = (k: 'grossFen' | 'refundsFen' | 'commissionFen' | 'shippingFen' | 'adjustmentsFen' | 'netFen') => statements.reduce((s, x) => s + x[k], 0)
       return {
@@ -67,6 +82,7 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
         cooperative,
         statements,
         totals: { grossFen: sum('grossFen'), refundsFen: sum('refundsFen'), commissionFen: sum('commissionFen'), shippingFen: sum('shippingFen'), adjustmentsFen: sum('adjustmentsFen'), netFen: sum('netFen') },
+        cooperativeRefunds: view.cooperative,
       }
     },
 
@@ -75,32 +91,24 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
       const now = clock()
       const week = weekOrCurrent(asked, now)
       return inTransaction(db, async (tx) => {
+        // The farmer's row lock serialises confirmations of this farmer: a refund is taken once.
         const farmer = await ownFarmer(tx, admin.cooperativeId, farmerId, true)
         if (weekRange(week).end > now) throw new AppError('WEEK_NOT_OVER', `${week} is not over yet; a statement is confirmed after its week ends`)
-        const scope = { cooperativeId: admin.cooperativeId, farmerId }
-        const view = await weekView(tx, scope, week, now, true)
+        const view = await weekView(tx, { cooperativeId: admin.cooperativeId, farmerId }, week, true)
         const label = { farmerId, name: farmer.name, village: farmer.village }
-        const weekSales = view.sales.get(farmerId) ?? NO_SALES
-        if (view.stored.length > 0) return storedDto(label, view.stored[0], weekSales.orders, view.carried)
-        if (weekSales.orders === 0 && view.lateHere.length === 0) throw new AppError('NOTHING_TO_SETTLE', `${farmer.name} has nothing to settle in ${week}`)
+        const sales = view.sales.get(farmerId) ?? NO_SALES
+        if (view.stored.length > 0) return storedDto(label, view.stored[0], sales.orders, view.taken.get(view.stored[0].id) ?? NOTHING_TAKEN)
+        if (sales.orders === 0 && view.open.length === 0) throw new AppError('NOTHING_TO_SETTLE', `${farmer.name} has nothing to settle in ${week}`)
         // The refunds taken are the ones read here, in one statement: the figures count exactly those.
-        const { start, end } = weekRange(week)
-        const open = await repo.openRefundsOfWeek(tx, scope, start, end)
-        const sales = { ...weekSales, refundGoodsFen: 0, refundShippingFen: 0 }
-        for (const r of open) {
-          sales.refundGoodsFen += split(r).goodsFen
-          sales.refundShippingFen += split(r).shippingFen
-        }
         const { commissionBps } = await coopInfo(tx, admin.cooperativeId)
-        const figures = draftFigures(sales, view.lateHere, commissionBps)
+        const figures = draftFigures(sales, view.open, commissionBps)
         const row = await repo.insertConfirmed(tx, { cooperativeId: admin.cooperativeId, farmerId, week, status: 'confirmed', ...figures, confirmedAt: now, confirmedBy: admin.userId })
         if (!row) throw new AppError('SETTLEMENT_CHANGED', 'The statement changed meanwhile; reload it')
-        await repo.insertTaken(tx, [
-          ...open.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'refund' as const, ...split(r), adjustmentFen: 0 })),
-          ...view.lateHere.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'adjustment' as const, ...split(r), adjustmentFen: adjustmentOf(r) })),
-        ])
-        const carried = view.lateHere.map((r) => ({ orderNo: r.orderNo, saleWeek: r.saleWeek, succeededAt: r.succeededAt, adjustmentFen: adjustmentOf(r) }))
-        return storedDto(label, row, sales.orders, carried)
+        await repo.insertTaken(
+          tx,
+          view.open.map((r) => ({ refundId: r.refundId, settlementId: row.id, farmerId, kind: 'refund' as const, goodsFen: r.goodsFen, shippingFen: r.shippingFen, adjustmentFen: 0 })),
+        )
+        return storedDto(label, row, sales.orders, { refunds: view.open, carried: [] })
       })
     },
 
@@ -124,7 +132,8 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
         }
         const { start, end } = weekRange(week)
         const orders = (await repo.salesOfWeek(tx, scope, start, end)).get(farmerId)?.orders ?? 0
-        return storedDto({ farmerId, name: farmer.name, village: farmer.village }, result, orders, await repo.carriedAdjustments(tx, [row.id]))
+        const taken = await takenBy(tx, [row])
+        return storedDto({ farmerId, name: farmer.name, village: farmer.village }, result, orders, taken.get(row.id) ?? NOTHING_TAKEN)
       })
     },
 
@@ -138,18 +147,16 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
       const stored = await repo.storedOfFarmer(db, farmer.id, 52)
       const oldest = stored.length > 0 ? weekRange(stored[stored.length - 1].week).start : weekRange(lastNWeeks(currentWeek(now), 8)[0]).start
       const orders = await repo.ordersPerWeek(db, farmer.id, oldest)
-      const carried = await repo.carriedAdjustments(db, stored.map((s) => s.id))
-      const statements = stored.map((row) => storedDto(label, row, orders.get(row.week) ?? 0, carried.filter((c) => c.settlementId === row.id)))
+      const taken = await takenBy(db, stored)
+      const statements = stored.map((row) => storedDto(label, row, orders.get(row.week) ?? 0, taken.get(row.id) ?? NOTHING_TAKEN))
       const storedWeeks = new Set(stored.map((s) => s.week))
       for (const week of lastNWeeks(currentWeek(now), 8).filter((w) => !storedWeeks.has(w))) {
-        const view = await weekView(db, { cooperativeId: farmer.cooperativeId, farmerId: farmer.id }, week, now, false)
+        const view = await weekView(db, { cooperativeId: farmer.cooperativeId, farmerId: farmer.id }, week, false)
         statements.push(...statementsOf(view, week, new Map([[farmer.id, label]]), commissionBps))
       }
       return { farmerId: farmer.id, name: farmer.name, statements: statements.sort((a, b) => compareWeeks(b.week, a.week)) }
     },
   }
 }
-
-const split = (r: repo.RefundRow) => splitRefund(r.amountFen, r.itemsFen)
 
 export type SettlementService = ReturnType<typeof createSettlementService>

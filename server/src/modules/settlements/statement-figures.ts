@@ -1,48 +1,51 @@
 /**
- * A statement's figures from a week's sales, the refunds of those sales, and the late refunds
- * landing in it (see src/domain/settlement.ts for the arithmetic and the rounding rule).
+ * A statement's figures from a week's sales and the refunds it takes (see src/domain/settlement.ts
+ * for the arithmetic, the rounding rule and REFUND_WEEK_RULE), and the statements as the API gives them.
  */
-import { lateRefundAdjustment, settleStatement, splitRefund, type StatementFigures } from '@domain/settlement'
-import { compareWeeks, isoWeekOf, nextWeek } from '@domain/weeks'
-import type { StatementDto } from '@contracts/coop'
-import type { LateRefundRow, SettlementRow } from './settlement-repository'
+import { refundsByKind, settleStatement, type StatementFigures } from '@domain/settlement'
+import { nextWeek } from '@domain/weeks'
+import type { CooperativeRefundsDto, StatementDto } from '@contracts/coop'
+import type { SaleRefund, SettlementRow } from './settlement-repository'
 
 export interface WeekSales {
   orders: number
   grossFen: number
   shippingFen: number
-  /** What the week's succeeded sale refunds, not yet taken by a statement, gave back. */
-  refundGoodsFen: number
-  refundShippingFen: number
 }
 
-export const NO_SALES: WeekSales = { orders: 0, grossFen: 0, shippingFen: 0, refundGoodsFen: 0, refundShippingFen: 0 }
+export const NO_SALES: WeekSales = { orders: 0, grossFen: 0, shippingFen: 0 }
 
 /**
- * Where a late refund lands: the first week after its sale week — and not before the week it
- * was refunded in — that this farmer has not confirmed yet.
+ * Where a refund the farmer bears lands: the week it succeeded in, or — when that week is
+ * already confirmed for the farmer (a confirmed statement never changes) — the first week after
+ * it that the farmer has not confirmed yet.
  */
-export function landingWeek(saleWeek: string, succeededAt: Date | null, now: Date, isConfirmed: (week: string) => boolean): string {
-  let week = nextWeek(saleWeek)
-  const refundWeek = isoWeekOf(succeededAt ?? now)
-  if (compareWeeks(refundWeek, week) > 0) week = refundWeek
+export function landingWeek(refundWeek: string, isConfirmed: (week: string) => boolean): string {
+  let week = refundWeek
   while (isConfirmed(week)) week = nextWeek(week)
   return week
 }
 
-export function adjustmentOf(r: LateRefundRow): number {
-  const { goodsFen, shippingFen } = splitRefund(r.amountFen, r.itemsFen)
-  return lateRefundAdjustment(goodsFen, shippingFen, r.commissionBps)
-}
-
-export function draftFigures(sales: WeekSales, late: readonly LateRefundRow[], commissionBps: number): StatementFigures {
+/** gross − refunds (goods), commission on that, shipping less the refunded shipping; no adjustments. */
+export function draftFigures(sales: WeekSales, refunds: readonly SaleRefund[], commissionBps: number): StatementFigures {
   return settleStatement({
     grossFen: sales.grossFen,
-    refundsFen: sales.refundGoodsFen,
-    shippingFen: sales.shippingFen - sales.refundShippingFen,
-    adjustmentsFen: late.reduce((sum, r) => sum + adjustmentOf(r), 0),
+    refundsFen: refunds.reduce((sum, r) => sum + r.goodsFen, 0),
+    shippingFen: sales.shippingFen - refunds.reduce((sum, r) => sum + r.shippingFen, 0),
+    adjustmentsFen: 0,
     commissionBps,
   })
+}
+
+/** The week's refunds the cooperative bears, summed and by kind. */
+export function cooperativeRefunds(refunds: readonly SaleRefund[]): CooperativeRefundsDto {
+  const borne = refunds.filter((r) => r.borneBy === 'cooperative')
+  return {
+    count: borne.length,
+    goodsFen: borne.reduce((sum, r) => sum + r.goodsFen, 0),
+    shippingFen: borne.reduce((sum, r) => sum + r.shippingFen, 0),
+    byKind: refundsByKind(borne),
+  }
 }
 
 export interface FarmerLabel {
@@ -51,7 +54,7 @@ export interface FarmerLabel {
   village: string
 }
 
-export function draftDto(farmer: FarmerLabel, week: string, sales: WeekSales, figures: StatementFigures, late: readonly LateRefundRow[]): StatementDto {
+export function draftDto(farmer: FarmerLabel, week: string, sales: WeekSales, figures: StatementFigures, refunds: readonly SaleRefund[]): StatementDto {
   return {
     farmerId: farmer.farmerId,
     farmerName: farmer.name,
@@ -63,10 +66,12 @@ export function draftDto(farmer: FarmerLabel, week: string, sales: WeekSales, fi
     paymentRef: null,
     confirmedAt: null,
     paidAt: null,
-    adjustments: late.map((r) => ({ orderNo: r.orderNo, saleWeek: r.saleWeek, refundedAt: r.succeededAt?.toISOString() ?? null, adjustmentFen: adjustmentOf(r) })),
+    adjustments: [],
+    refundsByKind: refundsByKind(refunds),
   }
 }
 
+/** A late refund of a week confirmed under the old rule (counted by sale week), carried into a later statement. */
 export interface CarriedAdjustment {
   orderNo: string
   saleWeek: string
@@ -74,7 +79,13 @@ export interface CarriedAdjustment {
   adjustmentFen: number
 }
 
-export function storedDto(farmer: FarmerLabel, row: SettlementRow, orders: number, carried: readonly CarriedAdjustment[]): StatementDto {
+/** What a stored statement took: its refunds (with their kind and split) and its carried adjustments. */
+export interface Taken {
+  refunds: readonly Pick<SaleRefund, 'kind' | 'goodsFen' | 'shippingFen'>[]
+  carried: readonly CarriedAdjustment[]
+}
+
+export function storedDto(farmer: FarmerLabel, row: SettlementRow, orders: number, taken: Taken): StatementDto {
   return {
     farmerId: farmer.farmerId,
     farmerName: farmer.name,
@@ -86,7 +97,8 @@ export function storedDto(farmer: FarmerLabel, row: SettlementRow, orders: numbe
     paymentRef: row.paymentRef,
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
     paidAt: row.paidAt?.toISOString() ?? null,
-    adjustments: carried.map((c) => ({ orderNo: c.orderNo, saleWeek: c.saleWeek, refundedAt: c.succeededAt?.toISOString() ?? null, adjustmentFen: c.adjustmentFen })),
+    adjustments: taken.carried.map((c) => ({ orderNo: c.orderNo, saleWeek: c.saleWeek, refundedAt: c.succeededAt?.toISOString() ?? null, adjustmentFen: c.adjustmentFen })),
+    refundsByKind: refundsByKind(taken.refunds),
   }
 }
 

@@ -1,2 +1,3 @@
 export { reportsApi } from './api'
 export { WeekSummary } from './week-summary'
+export { WeekRefunds } from './week-refunds'

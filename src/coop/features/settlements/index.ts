@@ -1,2 +1,3 @@
 export { settlementsApi } from './api'
 export { StatementCard, type StatementActions } from './statement-card'
+export { CooperativeRefunds } from './cooperative-refunds'

@@ -1,8 +1,10 @@
-/** One member's statement for the week: the figures, late-refund adjustments, and what can be done next. */
+/** One member's statement for the week: the figures, its refunds by kind, late-refund adjustments, and what can be done next. */
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { StatementDto } from '@contracts/coop'
+import { REFUND_KIND_LABELS } from '@domain/payment-states'
 import { formatBps, formatFen, STATEMENT_STATUS_TEXT } from '../../shared/format'
+import './settlements.scss'
 
 function Row({ id, label, value, total }: { id?: string; label: string; value: string; total?: boolean }) {
   return (
@@ -33,6 +35,12 @@ export function StatementCard({ s, actions }: { s: StatementDto; actions: Statem
       </View>
       <Row label="销售额" value={formatFen(s.grossFen)} />
       <Row label="退款" value={formatFen(-s.refundsFen)} />
+      {s.refundsByKind.map((k) => (
+        <Text key={k.kind} id={`statement-refund-${s.farmerId}-${k.kind}`} className="c-muted c-kind">
+          · {REFUND_KIND_LABELS[k.kind]} {k.count}笔 {formatFen(-k.goodsFen)}
+          {k.shippingFen > 0 ? `，退运费 ${formatFen(k.shippingFen)}` : ''}
+        </Text>
+      ))}
       <Row label={`佣金（${formatBps(s.commissionBps)}）`} value={formatFen(-s.commissionFen)} />
       <Row label="运费（归农户）" value={formatFen(s.shippingFen)} />
       {s.adjustmentsFen !== 0 ? <Row label="调整（已确认周的迟到退款）" value={formatFen(s.adjustmentsFen)} /> : null}

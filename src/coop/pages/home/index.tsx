@@ -1,7 +1,8 @@
-/** The cooperative's workbench: the week at a glance, the 8-week trend, sales by farmer, and the ways on. */
+/** The cooperative's workbench: the week at a glance, its refunds by kind, the 8-week trend, sales by farmer, and the ways on. */
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../../lib/navigation'
-import { reportsApi, WeekSummary } from '../../features/dashboard'
+import { reportsApi, WeekRefunds, WeekSummary } from '../../features/dashboard'
+import { afterSalesRoute, useAfterSalesCount } from '../../features/after-sales'
 import { queueCount, useReviewCount } from '../../features/reviews'
 import { BarList } from '../../shared/bar-list'
 import { coopPage } from '../../shared/coop-gate'
@@ -18,14 +19,16 @@ const TOP_FARMERS = 10
 function Dashboard() {
   const { week, setWeek, resource } = useWeekResource('weekly', reportsApi.weekly)
   const waiting = useReviewCount()
+  const afterSales = useAfterSalesCount()
   return (
-    <View>
+    <View className="c-dashboard">
       <WeekPicker week={week} onChange={setWeek} />
       <Loaded resource={resource}>
         {(data) => (
           <View>
             <Text className="c-muted">{data.cooperative.name}</Text>
             <WeekSummary report={data} />
+            <WeekRefunds report={data} />
             <View className="c-card">
               <View className="c-card__title">
                 <Text>近8周净销售额</Text>
@@ -71,6 +74,14 @@ function Dashboard() {
           {waiting ? (
             <Text id="reviews-waiting" className="c-badge">
               {queueCount(waiting)}
+            </Text>
+          ) : null}
+        </Text>
+        <Text id="open-after-sales" className="c-link" onClick={() => openPage(afterSalesRoute)}>
+          售后与退款
+          {afterSales && afterSales !== '0' ? (
+            <Text id="after-sales-waiting" className="c-badge">
+              {afterSales}
             </Text>
           ) : null}
         </Text>

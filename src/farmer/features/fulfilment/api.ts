@@ -23,6 +23,8 @@ export interface ShipLine {
   orderId: number
   carrier: string
   trackingNo: string
+  /** What was packed of lines sold by weight, in grams; a line left out ships as ordered. */
+  packed?: { orderItemId: number; packedWeightG: number }[]
 }
 
 export function shipOrders(lines: readonly ShipLine[]): Promise<ShipResultDto> {

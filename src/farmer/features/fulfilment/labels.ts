@@ -9,7 +9,7 @@ const SHIP_OVERRIDES: MessageOverrides = {
   VALIDATION_FAILED: '快递公司或单号不对，请检查',
 }
 /** Codes the ship endpoint explains (from the catalogue or the overrides); others read as "not shipped". */
-const SHIP_CODES: readonly MessageCode[] = ['ORDER_NOT_SHIPPABLE', 'ORDER_CHANGED', 'NOT_FOUND', 'DUPLICATE_ORDER', 'VALIDATION_FAILED']
+const SHIP_CODES: readonly MessageCode[] = ['ORDER_NOT_SHIPPABLE', 'ORDER_CHANGED', 'NOT_FOUND', 'DUPLICATE_ORDER', 'VALIDATION_FAILED', 'INVALID_PACKED_WEIGHT']
 
 function shipText(code: string): string | undefined {
   const known = SHIP_CODES.find((c) => c === code)

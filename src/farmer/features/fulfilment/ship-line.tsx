@@ -1,10 +1,12 @@
-/** One order on the ship page: whom it goes to, what is in it, its tracking number, its outcome. */
+/** One order on the ship page: whom it goes to, what is in it, its tracking number, the packed weight of lines sold by weight, its outcome. */
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { FarmerOrderDto, ShipOutcomeDto } from '@contracts/fulfilment'
 import { courierName } from '@domain/couriers'
+import { isSoldByWeight } from '@domain/packed-weight'
 import { canScan, scanCode } from '../../../lib/scan'
 import { showToast } from '../../../lib/page'
 import { canShip, shipErrorText } from './labels'
+import { PackedWeightDone, PackedWeightField, type WeighedItem } from './packed-weight-field'
 import './ship.scss'
 
 interface Props {
@@ -14,7 +16,13 @@ interface Props {
   result?: ShipOutcomeDto
   disabled: boolean
   onChange: (value: string) => void
+  /** 实发重量 typed per order line (by line id), and the lines marked wrong after a submit attempt. */
+  packed: Record<number, string>
+  invalidPacked: number[]
+  onPackedChange: (orderItemId: number, value: string) => void
 }
+
+const weighed = (o: FarmerOrderDto): WeighedItem[] => o.items.filter((i): i is WeighedItem => isSoldByWeight(i.unit))
 
 function Outcome({ order, result }: { order: FarmerOrderDto; result?: ShipOutcomeDto }) {
   if (result?.ok) {
@@ -41,7 +49,7 @@ function Outcome({ order, result }: { order: FarmerOrderDto; result?: ShipOutcom
   return null
 }
 
-export function ShipLine({ order: o, trackingNo, invalid, result, disabled, onChange }: Props) {
+export function ShipLine({ order: o, trackingNo, invalid, result, disabled, onChange, packed, invalidPacked, onPackedChange }: Props) {
   const editable = canShip(o) && !result?.ok
   const scan = async () => {
     const res = await scanCode()
@@ -74,6 +82,20 @@ export function ShipLine({ order: o, trackingNo, invalid, result, disabled, onCh
           ) : null}
         </View>
       ) : null}
+      {weighed(o).map((item) =>
+        editable ? (
+          <PackedWeightField
+            key={item.id}
+            item={item}
+            value={packed[item.id] ?? ''}
+            invalid={invalidPacked.includes(item.id)}
+            disabled={disabled}
+            onChange={(value) => onPackedChange(item.id, value)}
+          />
+        ) : (
+          <PackedWeightDone key={item.id} item={item} value={result?.ok ? (packed[item.id] ?? '') : ''} />
+        ),
+      )}
       <Outcome order={o} result={result} />
     </View>
   )

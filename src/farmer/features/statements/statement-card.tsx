@@ -1,8 +1,9 @@
-/** One week's statement as the farmer reads it: the dates, where it stands, what is owed and how it adds up. */
+/** One week's statement as the farmer reads it: the dates, where it stands, what is owed, how it adds up and its refunds by kind. */
 import { Text, View } from '@tarojs/components'
 import type { StatementDto } from '@contracts/coop'
 import { formatChinaDateTime } from '@domain/china-time'
 import { formatFen } from '@domain/money'
+import { REFUND_KIND_LABELS } from '@domain/payment-states'
 import { formatBps, STATEMENT_STATUS_TEXT } from '@domain/settlement'
 import { weekLabel, weekRangeLabel } from '@domain/weeks'
 import './statements.scss'
@@ -53,6 +54,12 @@ export function StatementCard({ s }: { s: StatementDto }) {
       <View className="f-st__rows">
         <Row label="销售额" value={formatFen(s.grossFen)} />
         <Row label="退款" value={minus(s.refundsFen)} />
+        {s.refundsByKind.map((k) => (
+          <Text key={k.kind} id={`statement-refund-${s.week}-${k.kind}`} className="f-st__kind">
+            {REFUND_KIND_LABELS[k.kind]} {k.count}笔 {minus(k.goodsFen)}
+            {k.shippingFen > 0 ? `，退运费 ${formatFen(k.shippingFen)}` : ''}
+          </Text>
+        ))}
         <Row label={`合作社佣金（${formatBps(s.commissionBps)}）`} value={minus(s.commissionFen)} />
         <Row label="运费" value={formatFen(s.shippingFen)} />
         {s.adjustmentsFen !== 0 || s.adjustments.length > 0 ? <Row label="调整（以前周的退款）" value={formatFen(s.adjustmentsFen)} /> : null}

@@ -7,6 +7,7 @@ import { useResource } from '../../../lib/use-resource'
 import { FarmerSignIn, useIsFarmer } from '../../shared/farmer-gate'
 import { HomeStats, farmerRoutes, fetchFarmerHome, requestErrorText } from '../../features/fulfilment'
 import { MyProductsEntry } from '../../features/listings'
+import { claimsRoute, useOpenClaimCount } from '../../features/claims'
 import '../../features/fulfilment/fulfilment.scss'
 import './index.scss'
 
@@ -22,6 +23,7 @@ function Entry({ id, title, hint, url }: { id: string; title: string; hint?: str
 export default function FarmerHomePage() {
   const isFarmer = useIsFarmer()
   const home = useResource(isFarmer ? 'farmer-home' : null, fetchFarmerHome)
+  const openClaims = useOpenClaimCount(isFarmer)
   // Back from shipping or packing: the figures may have changed.
   useDidShow(() => {
     if (home.state.status === 'ready') void home.refresh()
@@ -38,6 +40,7 @@ export default function FarmerHomePage() {
       <View className="f-entries">
         <Entry id="open-to-ship" title="待发货" hint={toShip > 0 ? `${toShip}单` : undefined} url={farmerRoutes.orders} />
         <Entry id="open-packing" title="打包清单" hint="今天要打包的" url={farmerRoutes.packing} />
+        <Entry id="open-claims" title={openClaims === null ? '售后' : `售后 (${openClaims})`} hint={openClaims && openClaims !== '0' ? '请尽快处理' : '坏果、少斤退款'} url={claimsRoute} />
         <MyProductsEntry />
         <Entry id="open-statements" title="我的结算单" hint="每周收入" url={farmerRoutes.statements} />
       </View>

@@ -1,4 +1,4 @@
-/** 发货 (`?ids=12,15`): one courier for all, a tracking number per order (typed or scanned), then each order's outcome. */
+/** 发货 (`?ids=12,15`): one courier for all, a tracking number per order (typed or scanned), 实发重量 for lines sold by weight, then each order's outcome. */
 import { Button, Text, View } from '@tarojs/components'
 import { ErrorState, EmptyState, LoadingState } from '../../../components/status'
 import { goBack } from '../../../lib/navigation'
@@ -39,6 +39,9 @@ export default function ShipPage() {
           result={form.results[o.id]}
           disabled={form.submitting}
           onChange={(value) => form.setTrackingNo(o.id, value)}
+          packed={form.packed}
+          invalidPacked={form.invalidPacked}
+          onPackedChange={form.setPacked}
         />
       ))}
       {form.error ? (

@@ -5,6 +5,7 @@ import { userMessage } from '../../../lib/api-error'
 import { stopPullDownRefresh, usePullDownRefresh } from '../../../lib/page'
 import { useResource } from '../../../lib/use-resource'
 import { FarmerSignIn, useIsFarmer } from '../../shared/farmer-gate'
+import { REFUND_WEEK_RULE } from '@domain/settlement'
 import { StatementCard, fetchMyStatements } from '../../features/statements'
 import '../../features/fulfilment/fulfilment.scss'
 
@@ -29,6 +30,9 @@ export default function StatementsPage() {
   return (
     <View className="f-page">
       <Text className="f-st-intro">每周一张结算单。“待确认”的金额还会随新订单和退款变化；合作社确认后金额不再变动，付款后会写上转账凭证号。</Text>
+      <Text id="refund-rule" className="f-st-rule">
+        {REFUND_WEEK_RULE}
+      </Text>
       {state.data.statements.map((s) => (
         <StatementCard key={s.week} s={s} />
       ))}

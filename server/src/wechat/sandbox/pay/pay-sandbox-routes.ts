@@ -3,12 +3,16 @@
  * WeChat Pay's base URL becomes `<server>/sandbox/wechat/pay`. The v3 routes read the RAW body
  * (signatures cover it byte for byte) and answer in WeChat Pay's own error shape `{code,message}`.
  * `/cashier` is the sandbox's stand-in for WeChat's payment sheet on the H5 build.
+ * `POST /refund-scenario` arms what the next refund plays (the demo's and end-to-end tests'
+ * switch); being ours, not WeChat's, it parses JSON and answers errors in the app's shape.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { ErrorCode } from '@contracts/errors'
+import { literalUnion } from '@contracts/literals'
 import { formatFen } from '@domain/money'
-import { PaySandboxRefusal, type PaySandbox, type SandboxOperation } from './pay-sandbox'
+import { PaySandboxRefusal, REFUND_SCENARIOS, type PaySandbox, type SandboxOperation } from './pay-sandbox'
 
 const Query = Type.Object({ mchid: Type.Optional(Type.String({ maxLength: 64 })) })
 const TradeParams = Type.Object({ outTradeNo: Type.String({ maxLength: 128 }) })
@@ -17,6 +21,8 @@ const CashierQuery = Type.Object({
   prepay_id: Type.Optional(Type.String({ maxLength: 128 })),
   return: Type.Optional(Type.String({ maxLength: 2048 })),
 })
+
+const RefundScenarioBody = Type.Object({ scenario: literalUnion(REFUND_SCENARIOS) }, { additionalProperties: false })
 
 const sandboxTag = { tags: ['sandbox'] }
 
@@ -62,6 +68,8 @@ export const paySandboxRoutes: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }
     (request, reply) => forward(request, reply, { op: 'queryRefund', outRefundNo: request.params.outRefundNo }),
   )
 
+  await app.register(refundScenarioRoute, { sandbox })
+
   app.get('/cashier', { schema: { ...sandboxTag, summary: 'Sandbox cashier (H5)', querystring: CashierQuery } }, async (request, reply) => {
     const prepayId = request.query.prepay_id ?? ''
     const view = sandbox.cashierView(prepayId)
@@ -90,6 +98,43 @@ export const paySandboxRoutes: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }
       throw err
     }
   })
+}
+
+/** POST /refund-scenario: JSON parsed as usual, errors in the app's shape, not WeChat's. */
+const refundScenarioRoute: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }> = async (app, { sandbox }) => {
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+  app.setErrorHandler(appShapedError)
+  app.post(
+    '/refund-scenario',
+    {
+      schema: {
+        ...sandboxTag,
+        summary: 'Sandbox: what the next refund plays (SUCCESS, CLOSED, ABNORMAL, ABNORMAL_THEN_SUCCESS, REFUSED, SUCCESS_NOTICE_LOST)',
+        body: RefundScenarioBody,
+        response: { 200: RefundScenarioBody },
+      },
+    },
+    async (request) => {
+      sandbox.armRefundScenario(request.body.scenario)
+      return { scenario: request.body.scenario }
+    },
+  )
+}
+
+/** The app's `{ error: { code, message } }` shape (http/errors.ts) for the sandbox's own routes. */
+function appShapedError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err.validation) {
+    const message = `${err.validationContext ?? 'request'} ${err.message}`
+    return reply.status(400).send({ error: { code: 'VALIDATION_FAILED' satisfies ErrorCode, message } })
+  }
+  const status = err.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    const code: ErrorCode = err.code?.startsWith('FST_ERR_CTP_') && status === 400 ? 'INVALID_BODY' : 'BAD_REQUEST'
+    return reply.status(status).send({ error: { code, message: err.message } })
+  }
+  request.log.error({ err, reqId: request.id }, 'pay sandbox failure')
+  return reply.status(500).send({ error: { code: 'INTERNAL' satisfies ErrorCode, message: `Internal error (request ${request.id})` } })
 }
 
 /** Only same-origin destinations: a relative path (not //host) or a URL under this origin. */

@@ -83,6 +83,17 @@ export class PaySandboxRefusal extends Error {
 
 export type RefundOutcome = Exclude<RefundStatus, 'PROCESSING'>
 
+/**
+ * What the next refund plays (switches.nextRefundOutcome, POST <sandbox>/refund-scenario):
+ * SUCCESS / CLOSED / ABNORMAL settle after refundDelayMs with their REFUND.* notice;
+ * ABNORMAL_THEN_SUCCESS is ABNORMAL, then SUCCESS one more refundDelayMs later (a bank
+ * re-crediting after a manual fix), a notice each; REFUSED answers the create call with a
+ * permanent error and creates nothing; SUCCESS_NOTICE_LOST succeeds but no notice is ever sent
+ * (only the refund query tells).
+ */
+export const REFUND_SCENARIOS = ['SUCCESS', 'CLOSED', 'ABNORMAL', 'ABNORMAL_THEN_SUCCESS', 'REFUSED', 'SUCCESS_NOTICE_LOST'] as const
+export type RefundScenario = (typeof REFUND_SCENARIOS)[number]
+
 export interface SandboxOrder {
   appid: string
   mchid: string

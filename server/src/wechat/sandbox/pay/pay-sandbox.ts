@@ -6,12 +6,14 @@
  * - Inbound Authorization is verified with the registered merchant key (401 SIGN_ERROR otherwise,
  *   including a timestamp more than 5 minutes off); every 2xx is signed with the platform key under
  *   the PUB_KEY_ID_… serial; every answer carries Request-ID (pay-sandbox-answers.ts).
- * - Orders: JSAPI prepay with WeChat's validation (pay-sandbox-validation.ts), query, close; refunds
- *   answer PROCESSING and settle after `refundDelayMs` with a REFUND.* notification.
+ * - Orders: JSAPI prepay with WeChat's validation (pay-sandbox-validation.ts), query, close; a
+ *   prepay_id lives 2 hours, and a prepay repeated with the same parameters gets the current one
+ *   (a new one once it lapsed). Refunds answer PROCESSING and settle after `refundDelayMs` as the
+ *   armed RefundScenario says (by default SUCCESS with a REFUND.SUCCESS notification).
  * - Notifications: encrypted with the APIv3 key, signed, POSTed to notify_url; a non-2xx answer or
  *   no answer within `deliveryTimeoutMs` is retried on WeChat's schedule (scaled by `retryScale`)
  *   (pay-sandbox-delivery.ts).
- * - Test hooks: userPays(), switches (500 / 429 / unsigned or probe answers, refund outcome),
+ * - Test hooks: userPays(), switches (500 / 429 / unsigned or probe answers, the next refund's scenario),
  *   forged and duplicate notifications, and whenIdle() to await every delivery.
  * `now` and the scheduler are injectable so tests stay deterministic.
  */
@@ -22,7 +24,7 @@ import { newPrepayId, newRefundId, newTransactionId } from './pay-sandbox-ids'
 import {
   PaySandboxRefusal,
   type ApiFailure, type Delivery, type DeliveryAttempt, type ForgeryKind, type PaySandboxOptions, type RefundOutcome,
-  type SandboxOperation, type SandboxOrder, type SandboxRefund, type SandboxRequest, type SandboxResponse,
+  type RefundScenario, type SandboxOperation, type SandboxOrder, type SandboxRefund, type SandboxRequest, type SandboxResponse,
 } from './pay-sandbox-types'
 import {
   canonical, checkAuthorization, expiryFrom, Fault, param, parseBody, parsePrepayRequest, parseRefundRequest, text, type Json,
@@ -31,17 +33,31 @@ import { isPaid, refundNotification, refundView, transactionView } from './pay-s
 import type { PaySandboxCredentials } from './sandbox-credentials'
 
 export { WECHAT_NOTIFY_RETRY_SCHEDULE_MS } from './pay-sandbox-delivery'
-export { PaySandboxRefusal } from './pay-sandbox-types'
+export { PaySandboxRefusal, REFUND_SCENARIOS } from './pay-sandbox-types'
 export type {
-  ApiFailure, Delivery, DeliveryAttempt, ForgeryKind, PaySandboxOptions, SandboxOperation, SandboxRequest, SandboxResponse, Scheduler,
+  ApiFailure, Delivery, DeliveryAttempt, ForgeryKind, PaySandboxOptions, RefundScenario, SandboxOperation, SandboxRequest, SandboxResponse,
+  Scheduler,
 } from './pay-sandbox-types'
 
 const PREPAY_TTL_MS = 2 * 3600_000
 const REFUND_WINDOW_MS = 365 * 24 * 3600_000
 
+/**
+ * The REFUSED scenario's answer: 403 USER_ACCOUNT_ABNORMAL. Of the v3 refund-create error table
+ * it is the code that means "this refund will never be made": 退款请求失败 — 此状态代表退款申请失败，
+ * 商户可自行处理退款 (the buyer's account is abnormal or closed, the money cannot go back the way it
+ * came; the merchant must pay back by other means). The others are not final for the refund:
+ * NOT_ENOUGH (top up, retry), FREQUENCY_LIMITED / SYSTEM_ERROR (retry with the same
+ * out_refund_no), NO_AUTH (a merchant setting to fix), and INVALID_REQUEST is the generic business
+ * rule refusal this sandbox already gives over-refunds. The message is WeChat's own wording as
+ * merchants quote it. Sources: the 申请退款 error table (mirrored in egzosn/pay-java-parent
+ * WxRefundResult.java); developers.weixin.qq.com/community/develop/doc/000ccee99f83181f83d9cf90651800.
+ */
+const REFUND_REFUSED = { status: 403, code: 'USER_ACCOUNT_ABNORMAL', message: '用户账户异常或已注销，不能原路退回，请使用其他方式进行退款' }
+
 export class PaySandbox {
   readonly credentials: PaySandboxCredentials
-  readonly switches: { nextCalls: ApiFailure[]; nextRefundOutcome: RefundOutcome | null } = {
+  readonly switches: { nextCalls: ApiFailure[]; nextRefundOutcome: RefundScenario | null } = {
     nextCalls: [],
     nextRefundOutcome: null,
   }
@@ -53,6 +69,8 @@ export class PaySandbox {
   private readonly orders = new Map<string, SandboxOrder>()
   private readonly prepays = new Map<string, string>()
   private readonly refunds = new Map<string, SandboxRefund>()
+  /** out_refund_no values refused for good (REFUSED): every retry is refused the same way. */
+  private readonly refusedRefunds = new Set<string>()
 
   constructor(private readonly opts: PaySandboxOptions) {
     this.credentials = opts.credentials
@@ -168,26 +186,47 @@ export class PaySandbox {
       }
       return this.refundView(existing)
     }
+    if (this.refusedRefunds.has(outRefundNo)) throw refundRefused()
     if (!isPaid(order.state)) throw new Fault(400, 'INVALID_REQUEST', '订单未支付，不能退款')
     if (total !== order.total) throw param('字段“amount.total”与原订单金额不一致')
     if (this.now() - Date.parse(order.successTime!) > REFUND_WINDOW_MS) throw new Fault(400, 'INVALID_REQUEST', '订单已超过退款期限')
     const ofOrder = [...this.refunds.values()].filter((r) => r.outTradeNo === order.outTradeNo)
     if (ofOrder.length >= 50) throw new Fault(403, 'RULELIMIT', '部分退款次数超过50次')
-    const refunded = ofOrder.filter((r) => r.status !== 'CLOSED' && r.status !== 'ABNORMAL').reduce((sum, r) => sum + r.refund, 0)
+    // Only a CLOSED refund frees its amount: an ABNORMAL one still holds it (fixed by hand, it may
+    // yet succeed), as WeChat Pay counts it.
+    const refunded = ofOrder.filter((r) => r.status !== 'CLOSED').reduce((sum, r) => sum + r.refund, 0)
     if (refund > order.total - refunded) throw new Fault(400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额')
+    const scenario = this.switches.nextRefundOutcome ?? 'SUCCESS'
+    this.switches.nextRefundOutcome = null
+    if (scenario === 'REFUSED') {
+      this.refusedRefunds.add(outRefundNo)
+      throw refundRefused()
+    }
 
     const created: SandboxRefund = {
       refundId: newRefundId(), outRefundNo, outTradeNo: order.outTradeNo, refund, notifyUrl,
       createTime: toChinaRfc3339(this.now()), status: 'PROCESSING',
     }
     this.refunds.set(outRefundNo, created)
-    const outcome = this.switches.nextRefundOutcome ?? 'SUCCESS'
-    this.switches.nextRefundOutcome = null
-    this.notifier.later(this.opts.refundDelayMs ?? 2000, () => this.settleRefund(created, outcome))
+    this.scheduleSettlement(created, scenario)
     return this.refundView(created)
   }
 
-  private settleRefund(refund: SandboxRefund, outcome: RefundOutcome): void {
+  /** PROCESSING until refundDelayMs has passed, then the scenario's outcome(s); the query reads the current one. */
+  private scheduleSettlement(refund: SandboxRefund, scenario: Exclude<RefundScenario, 'REFUSED'>): void {
+    const delay = this.opts.refundDelayMs ?? 2000
+    if (scenario === 'ABNORMAL_THEN_SUCCESS') {
+      this.notifier.later(delay, () => {
+        this.settleRefund(refund, 'ABNORMAL')
+        this.notifier.later(delay, () => this.settleRefund(refund, 'SUCCESS'))
+      })
+      return
+    }
+    const lost = scenario === 'SUCCESS_NOTICE_LOST'
+    this.notifier.later(delay, () => this.settleRefund(refund, lost ? 'SUCCESS' : scenario, !lost))
+  }
+
+  private settleRefund(refund: SandboxRefund, outcome: RefundOutcome, notify = true): void {
     const order = this.orders.get(refund.outTradeNo)!
     refund.status = outcome
     if (outcome === 'SUCCESS') {
@@ -195,7 +234,7 @@ export class PaySandbox {
       order.state = 'REFUND'
     }
     const url = refund.notifyUrl ?? this.opts.refundNotifyUrl
-    if (!url) return
+    if (!url || !notify) return
     const { eventType, summary, plaintext } = refundNotification(refund, order, outcome)
     this.notifier.send(url, this.notifier.envelope(eventType, summary, 'refund', plaintext))
   }
@@ -210,6 +249,11 @@ export class PaySandbox {
   transaction(outTradeNo: string): Transaction | undefined {
     const order = this.orders.get(outTradeNo)
     return order && transactionView(order, this.now)
+  }
+
+  /** Arms what the next refund created does (see RefundScenario); consumed by that refund. */
+  armRefundScenario(scenario: RefundScenario): void {
+    this.switches.nextRefundOutcome = scenario
   }
 
   /** Arms the next `times` authenticated API calls to fail (or answer unsigned / as a probe). */
@@ -291,3 +335,5 @@ export class PaySandbox {
     this.notifier.close()
   }
 }
+
+const refundRefused = () => new Fault(REFUND_REFUSED.status, REFUND_REFUSED.code, REFUND_REFUSED.message)
