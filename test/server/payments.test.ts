@@ -227,8 +227,10 @@ describe('cancelling a paid order before it ships', () => {
     sandbox().userPays(first.prepayId)
     // meanwhile the kiwi is cancelled, so the apple alone gets a new WeChat Pay order, paid too
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/orders/${kiwi}/cancel`, headers: buyer.auth, payload: {} })).statusCode).toBe(200)
-    networkDown = false
+    // (the first notice stays held until the second order exists: its retries would otherwise
+    // race the second pay and, on a slow machine, win — the apple then has nothing to pay)
     const second = await pay(buyer, checkout.id)
+    networkDown = false
     expect(second.outTradeNo).not.toBe(first.outTradeNo)
     sandbox().userPays(second.prepayId)
     await sandbox().whenIdle()
