@@ -6,7 +6,7 @@
 import { prng } from '@domain/prng'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../server/src/db/client'
-import { farmerShipping } from '../server/src/db/schema'
+import { setFlatFreight } from '../server/src/modules/freight'
 import { num, rowsOf } from '../server/src/sql/rows'
 import type { TestApp } from '../test/support/app'
 import { addCategory, addCooperative, addFarmer, addProduct } from '../test/support/catalog-builders'
@@ -39,7 +39,7 @@ export async function buildCatalogue(db: Db): Promise<Catalogue> {
   const hotSpecIds: number[] = []
   for (let f = 0; f < FARMERS; f += 1) {
     const farmer = await addFarmer(db, coop.id, { name: `农户${f + 1}`, village: `草海镇${f + 1}组` })
-    await db.insert(farmerShipping).values({ farmerId: farmer.id, feeFen: 800, freeFromFen: 5900 })
+    await setFlatFreight(db, [{ farmerId: farmer.id, feeFen: 800, freeFromFen: 5900 }])
     for (let p = 0; p < PRODUCTS_PER_FARMER; p += 1) {
       const apple = f === 0 && p < 2
       const title = apple ? ['威宁高原红富士苹果', '威宁丑苹果'][p] : `${PRODUCE[(f * PRODUCTS_PER_FARMER + p) % PRODUCE.length]}·${f + 1}-${p + 1}`

@@ -14,8 +14,8 @@ export default defineAppConfig({
     'pages/order/index',
   ],
   subPackages: [
-    { root: 'farmer', name: 'farmer', pages: ['pages/home/index', 'pages/orders/index', 'pages/ship/index', 'pages/packing/index', 'pages/listings/index', 'pages/listing-edit/index', 'pages/stock/index', 'pages/join/index', 'pages/statements/index', 'pages/claims/index'] },
-    { root: 'coop', name: 'coop', pages: ['pages/home/index', 'pages/members/index', 'pages/settlements/index', 'pages/impact/index', 'pages/reviews/index', 'pages/after-sales/index'] },
+    { root: 'farmer', name: 'farmer', pages: ['pages/home/index', 'pages/orders/index', 'pages/ship/index', 'pages/packing/index', 'pages/listings/index', 'pages/listing-edit/index', 'pages/stock/index', 'pages/join/index', 'pages/statements/index', 'pages/claims/index', 'pages/freight/index'] },
+    { root: 'coop', name: 'coop', pages: ['pages/home/index', 'pages/members/index', 'pages/settlements/index', 'pages/impact/index', 'pages/reviews/index', 'pages/after-sales/index', 'pages/freight/index'] },
     { root: 'after-sale', name: 'after-sale', pages: ['pages/claim/index', 'pages/claim-detail/index'] },
   ],
   window: {

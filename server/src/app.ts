@@ -42,6 +42,8 @@ import { registerFarmerListings } from './modules/farmer-listings'
 import { registerInvites } from './modules/invites'
 import { registerFulfilment } from './modules/fulfilment'
 import { registerAfterSales } from './modules/after-sales'
+import { registerFreight } from './modules/freight'
+import { registerTracking } from './modules/tracking'
 
 export const SANDBOX_PREFIX = '/sandbox/wechat'
 const DEMO_MEDIA_DIR = path.resolve(__dirname, '../assets/media')
@@ -61,6 +63,8 @@ export interface Sandbox {
   /** Fulfilment's fakes (set by registerFulfilment): shipping-info uploads and subscribe messages received. */
   shipping?: import('./wechat/sandbox/shipping-sandbox').ShippingSandbox
   subscribe?: import('./wechat/sandbox/subscribe-sandbox').SubscribeSandbox
+  /** Tracking's sandbox courier (set by registerTracking when TRACKING_PROVIDER=sandbox). */
+  courier?: import('./modules/tracking').SandboxCourier
 }
 
 declare module 'fastify' {
@@ -165,6 +169,8 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   await registerCoopReports(ctx, { settlements })
   await registerMembers(ctx)
   await registerAfterSales(ctx)
+  await registerFreight(ctx)
+  await registerTracking(ctx)
   // ---- end of module registrations ----
 
   if (sandbox) {

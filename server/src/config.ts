@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 export type WechatMode = 'sandbox' | 'live'
+/** Who answers a parcel's trail: the sandbox courier, or nobody (the trail says 暂无物流信息). */
+export type TrackingProviderKind = 'sandbox' | 'none'
 
 export interface Config {
   nodeEnv: string
@@ -33,6 +35,8 @@ export interface Config {
   wechatPay: WechatPayConfig | null
   /** How long a buyer has to pay after checking out, in minutes. */
   payWindowMinutes: number
+  /** The parcel-tracking provider (TRACKING_PROVIDER): sandbox by default in sandbox mode, else none. */
+  trackingProvider: TrackingProviderKind
   /** Sandbox msg_sec_check: text containing one of these words is `risky` (SANDBOX_RISKY_WORDS). */
   sandboxRiskyWords: string[]
   /** Sandbox msg_sec_check: text containing one of these words is `review` (SANDBOX_REVIEW_WORDS). */
@@ -190,6 +194,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const apiBaseUrl = env.WECHAT_API_BASE_URL || mode === 'live'
     ? url(env, 'WECHAT_API_BASE_URL', 'https://api.weixin.qq.com', ['http:', 'https:'])
     : null
+  const trackingProvider = oneOf(env, 'TRACKING_PROVIDER', ['sandbox', 'none'] as const, mode === 'sandbox' ? 'sandbox' : 'none')
+  if (trackingProvider === 'sandbox' && nodeEnv === 'production') {
+    throw new ConfigError('TRACKING_PROVIDER', 'the sandbox courier is refused when NODE_ENV=production (it would show buyers made-up trails); set TRACKING_PROVIDER=none')
+  }
   const databaseUrl = env.DATABASE_URL ? url(env, 'DATABASE_URL', '', ['postgres:', 'postgresql:']) : null
   return {
     nodeEnv,
@@ -211,6 +219,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     h5Dir: path.resolve(cwd, str(env, 'XIANGJI_H5_DIR', 'dist/h5')),
     wechatPay: wechatPayConfig(env, mode, cwd),
     payWindowMinutes: int(env, 'PAY_WINDOW_MINUTES', 30, 1, 1440),
+    trackingProvider,
     sandboxRiskyWords: words(env, 'SANDBOX_RISKY_WORDS', ['违禁词', '赌博']),
     sandboxReviewWords: words(env, 'SANDBOX_REVIEW_WORDS', ['待审核']),
   }

@@ -74,6 +74,7 @@ const MESSAGES: Record<MessageCode, string> = {
   ORDER_CHANGED: '订单刚刚有变化，请刷新后再试',
   ORDER_NOT_CANCELLABLE: '订单当前状态不能取消',
   ORDER_NOT_CONFIRMABLE: '订单当前状态不能确认收货',
+  ORDER_NOT_SHIPPED: '订单还没有发货，发货后才能查看物流',
   CHECKOUT_EXPIRED: '订单已超时取消',
   NOTHING_TO_PAY: '订单无需支付',
   PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后重试',
@@ -81,6 +82,8 @@ const MESSAGES: Record<MessageCode, string> = {
   DUPLICATE_ORDER: '同一个订单填了两次',
   ORDER_NOT_SHIPPABLE: '这单现在不能发货（可能已发货或买家已取消）',
   INVALID_PACKED_WEIGHT: '实发重量填写有误，请检查',
+  PROVINCE_NOT_SERVED: '有商品不能寄到这个地区（生鲜不发货地区），请换个地址或去掉这些商品',
+  INVALID_FREIGHT_TEMPLATE: '运费模板填写有误：需要且只能有一个“其他地区”分组，省份不能重复',
   // refunds and after-sales
   REFUND_EXCEEDS_PAID: '退款金额超过了这单还可退的金额',
   REFUND_LIMIT_REACHED: '这笔付款的退款次数已达微信上限（50次），请联系合作社线下处理',

@@ -6,30 +6,15 @@
  * timeline shows each step in order and the farmer's draft statement of the week deducts it
  * under 售后退款 (also read from the API).
  */
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { formatFen } from '@domain/money'
 import { isoWeekOf } from '@domain/weeks'
-import { launchChromium, npmStart, type RunningProduct } from './support/product'
+import { productApi } from './support/api'
+import { journeyInBrowser } from './support/journey'
 
-let product: RunningProduct
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  product = await npmStart()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)))
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
+const journey = journeyInBrowser()
+const { visible, openPage, signInAs } = journey
 
 /** A real photo of the demo apples (the upload pipeline re-encodes it). */
 const PHOTO = fs.readFileSync(path.resolve(__dirname, '../../server/assets/media/demo/weining-fuji-1.jpg'))
@@ -46,23 +31,6 @@ const OFFER_FEN = 500
 const BUYER_NOTE = '收到时有 3 个苹果压坏了，照片里是压伤的地方'
 const FARMER_NOTE = '路上颠坏的，按两个半退'
 
-const visible = (selector: string) => page.locator(selector).filter({ visible: true })
-
-async function api<T>(urlPath: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<T> {
-  const headers: Record<string, string> = { ...init.headers }
-  if (init.body !== undefined) headers['content-type'] = 'application/json'
-  if (init.token) headers.authorization = `Bearer ${init.token}`
-  const res = await fetch(product.baseUrl + urlPath, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${urlPath} → ${res.status} ${text}`)
-  return (text ? JSON.parse(text) : null) as T
-}
-
-async function persona(id: string): Promise<{ token: string; user: { farmerId: number | null } }> {
-  const { code } = await api<{ code: string }>('/sandbox/wechat/dev/login-code', { method: 'POST', body: { persona: id } })
-  return api('/api/v1/auth/login', { method: 'POST', body: { code } })
-}
-
 /** Until `probe` answers something, checked every 200 ms for at most `ms` (a bounded wait, not an assertion on time). */
 async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms
@@ -74,24 +42,9 @@ async function eventually<T>(what: string, probe: () => Promise<T | null | undef
   }
 }
 
-async function openPage(hash: string): Promise<void> {
-  await page.goto(`${product.baseUrl}/#${hash}`)
-  await page.reload()
-}
-
-async function signInAs(who: 'buyer' | 'farmer', nickname: string): Promise<void> {
-  await openPage('/pages/mine/index')
-  const logout = visible('#logout')
-  const login = visible(`#demo-login-${who}`)
-  await logout.or(login).first().waitFor()
-  if (await logout.isVisible()) await logout.click()
-  await login.click()
-  await visible('#mine-nickname').filter({ hasText: nickname }).waitFor()
-}
-
 /** Taro's H5 showModal: the open dialog titled `title`, its `button`. */
 async function confirmDialog(title: string, button: string): Promise<void> {
-  const dialog = page.locator('.taro-modal__content').filter({ visible: true, hasText: title })
+  const dialog = journey.page.locator('.taro-modal__content').filter({ visible: true, hasText: title })
   await dialog.getByText(button, { exact: true }).click()
   await dialog.waitFor({ state: 'hidden' })
 }
@@ -105,7 +58,7 @@ async function photoShown(selector: string): Promise<void> {
   await img.waitFor()
   await expect(img.getAttribute('src')).resolves.toMatch(/\/media\/.+\.jpg$/)
   const handle = await img.elementHandle()
-  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, handle)
+  await journey.page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, handle)
   await handle?.dispose()
 }
 
@@ -149,6 +102,8 @@ interface Statements {
 }
 
 it('the buyer claims 3 bruised apples with a photo, the farmer offers less, the buyer accepts: refunded, on the timeline and deducted in the statement', async () => {
+  const { page, pageErrors } = journey
+  const { api, persona, placeAndPay } = productApi(journey.product.baseUrl)
   // ── 1. Through the API: the apples are bought, paid, shipped and received. ──
   const farmer = await persona('farmer')
   const buyer = await persona('buyer')
@@ -177,20 +132,8 @@ it('the buyer claims 3 bruised apples with a photo, the farmer offers less, the 
   const specId = saved.listing.specs.find((s) => s.name === APPLE_SPEC.name)!.id
 
   const weekBefore = await api<Statements>('/api/v1/farmer/statements', { token: farmer.token })
-  const address = await api<{ id: number }>('/api/v1/addresses', {
-    method: 'POST',
-    token: buyer.token,
-    body: { name: '林晓', phone: '13800001234', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园 1 号' },
-  })
-  const checkout = await api<{ id: number; orders: { id: number }[] }>('/api/v1/orders', {
-    method: 'POST',
-    token: buyer.token,
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: { items: [{ specId, quantity: ORDERED }], addressId: address.id },
-  })
+  const checkout = await placeAndPay(buyer, [{ specId, quantity: ORDERED }])
   const orderId = checkout.orders[0].id
-  const pay = await api<{ requestPayment: { package: string } }>(`/api/v1/checkouts/${checkout.id}/pay`, { method: 'POST', token: buyer.token, body: {} })
-  await api('/sandbox/wechat/pay/cashier/pay', { method: 'POST', body: { prepayId: pay.requestPayment.package.replace('prepay_id=', '') } })
   const order = await eventually('the payment', async () => {
     const o = await api<OrderDetail>(`/api/v1/orders/${orderId}`, { token: buyer.token })
     return o.status === 'paid' ? o : null

@@ -8,55 +8,20 @@
  * the members and impact pages.
  */
 import fs from 'node:fs'
-import crypto from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, npmStart, type RunningProduct } from './support/product'
 import { previousWeek as previousWeekOf } from '@domain/weeks'
+import { productApi } from './support/api'
+import { journeyInBrowser } from './support/journey'
 
-let product: RunningProduct
-let browser: Browser
-let page: Page
+const journey = journeyInBrowser({ acceptDownloads: true })
+const { visible, openPage } = journey
 let farmerId: number
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  product = await npmStart()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', acceptDownloads: true })
-  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)))
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
-
-const visible = (selector: string) => page.locator(selector).filter({ visible: true })
-
-async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<T> {
-  const headers: Record<string, string> = { ...init.headers }
-  if (init.body !== undefined) headers['content-type'] = 'application/json'
-  if (init.token) headers.authorization = `Bearer ${init.token}`
-  const res = await fetch(product.baseUrl + path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status} ${text}`)
-  return (text ? JSON.parse(text) : null) as T
-}
-
-async function persona(id: string): Promise<{ token: string; user: { farmerId: number | null } }> {
-  const { code } = await api<{ code: string }>('/sandbox/wechat/dev/login-code', { method: 'POST', body: { persona: id } })
-  return api('/api/v1/auth/login', { method: 'POST', body: { code } })
-}
-
-async function openPage(hash: string): Promise<void> {
-  await page.goto(`${product.baseUrl}/#${hash}`)
-  await page.reload()
-}
 
 type Totals = { orders: number; buyers: number }
 type Statements = { statements: { farmerId: number; farmerName: string; status: string; netFen: number }[] }
 
 it('the manager sees a paid order in the week, confirms last week\'s statement, and downloads it', async () => {
+  const { page, pageErrors } = journey
+  const { api, persona, placeAndPay } = productApi(journey.product.baseUrl)
   // the demo store comes with six weeks of the cooperative's sales; this week's figures so far
   farmerId = (await persona('farmer')).user.farmerId!
   const manager = await persona('coop_admin')
@@ -72,19 +37,7 @@ it('the manager sees a paid order in the week, confirms last week\'s statement, 
     specId = detail.specs.find((s) => s.stock > 0)?.id ?? 0
     if (specId) break
   }
-  const address = await api<{ id: number }>('/api/v1/addresses', {
-    method: 'POST',
-    token: buyer.token,
-    body: { name: '林晓', phone: '13800001234', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园 1 号' },
-  })
-  const checkout = await api<{ id: number; orders: { id: number }[] }>('/api/v1/orders', {
-    method: 'POST',
-    token: buyer.token,
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: { items: [{ specId, quantity: 2 }], addressId: address.id },
-  })
-  const pay = await api<{ requestPayment: { package: string } }>(`/api/v1/checkouts/${checkout.id}/pay`, { method: 'POST', token: buyer.token, body: {} })
-  await api('/sandbox/wechat/pay/cashier/pay', { method: 'POST', body: { prepayId: pay.requestPayment.package.replace('prepay_id=', '') } })
+  const checkout = await placeAndPay(buyer, [{ specId, quantity: 2 }])
   for (let i = 0; i < 50; i++) {
     if ((await api<{ status: string }>(`/api/v1/orders/${checkout.orders[0].id}`, { token: buyer.token })).status === 'paid') break
     await new Promise((r) => setTimeout(r, 100))

@@ -4,26 +4,13 @@
  * and pays in the sandbox cashier, the farmer ships it 顺丰 from the 待发货 queue, and the
  * buyer sees the order 待收货 with its tracking number.
  */
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import sharp from 'sharp'
-import { launchChromium, npmStart, visibleText, type RunningProduct } from './support/product'
+import { journeyInBrowser } from './support/journey'
+import { visibleText } from './support/product'
 
-let product: RunningProduct
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  product = await npmStart()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)))
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
+const journey = journeyInBrowser()
+const { visible, openPage, signInAs } = journey
 
 const suffix = Math.random().toString(36).slice(2, 8)
 const TITLE = `威宁新挖洋芋 ${suffix}`
@@ -34,8 +21,6 @@ const STOCK = 200
 const ADDRESS_DETAIL = `林城西路 8 号 ${suffix.toUpperCase()} 栋`
 const COURIER = { code: 'SF', name: '顺丰速运' }
 const TRACKING_NO = `SF${Date.now().toString().slice(-13)}`
-
-const visible = (selector: string) => page.locator(selector).filter({ visible: true })
 
 /** A calendar day in China (the storefront's days), `offset` days from today. */
 function chinaDay(offset: number): string {
@@ -62,21 +47,6 @@ async function gradientJpeg(): Promise<Buffer> {
   return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 85 }).toBuffer()
 }
 
-async function openPage(hash: string): Promise<void> {
-  await page.goto(`${product.baseUrl}/#${hash}`)
-  await page.reload()
-}
-
-async function signInAs(persona: 'buyer' | 'farmer', nickname: string): Promise<void> {
-  await openPage('/pages/mine/index')
-  const logout = visible('#logout')
-  const login = visible(`#demo-login-${persona}`)
-  await logout.or(login).first().waitFor()
-  if (await logout.isVisible()) await logout.click()
-  await login.click()
-  await visible('#mine-nickname').filter({ hasText: nickname }).waitFor()
-}
-
 /** One column of Taro's H5 date picker: its rows and where the selection indicator is. */
 function pickerColumn(group: Locator) {
   return group.evaluate((g) => {
@@ -92,7 +62,7 @@ function pickerColumn(group: Locator) {
 /** Until the picker stops moving (slide-up, column scroll) and the column rests with a row (`text`, when given) under the indicator. */
 async function pickerColumnRests(group: Locator, text: string | null): Promise<void> {
   const handle = await group.elementHandle()
-  await page.waitForFunction(
+  await journey.page.waitForFunction(
     ([g, want]) => {
       const overlay = g!.closest('.weui-picker__overlay') ?? document.body
       const moving = document.getAnimations().some((a) => {
@@ -138,7 +108,7 @@ async function pickDate(fieldId: string, day: string): Promise<void> {
       const onScreen = rows.filter((r) => Math.abs(r.y - mid) <= line * 3 + 1 && Math.sign(r.y - mid) === direction)
       if (onScreen.length === 0) throw new Error(`date picker #${fieldId}: no row towards ${wanted[col]}`)
       const tap = target && onScreen.includes(target) ? target : onScreen.reduce((a, b) => (Math.abs(b.y - mid) > Math.abs(a.y - mid) ? b : a))
-      await page.mouse.click(x, tap.y)
+      await journey.page.mouse.click(x, tap.y)
       await pickerColumnRests(group, tap.text)
     }
   }
@@ -160,12 +130,13 @@ interface PublicProduct {
 }
 
 async function publicProduct(title: string): Promise<PublicProduct | undefined> {
-  const res = await fetch(`${product.baseUrl}/api/v1/products?q=${encodeURIComponent(title)}`)
+  const res = await fetch(`${journey.product.baseUrl}/api/v1/products?q=${encodeURIComponent(title)}`)
   expect(res.ok).toBe(true)
   return ((await res.json()).items as PublicProduct[]).find((p) => p.title === title)
 }
 
 it('a farmer lists new potatoes with a photo, a buyer orders and pays, the farmer ships 顺丰, the buyer sees 待收货 with the tracking number', async () => {
+  const { page, pageErrors } = journey
   const harvestStart = chinaDay(-3)
   const harvestEnd = chinaDay(45)
   const photo = await gradientJpeg()
@@ -299,7 +270,7 @@ it('a farmer lists new potatoes with a photo, a buyer orders and pays, the farme
 
 /** The id of the product's only spec, read from the public product detail. */
 async function specIdOf(productId: number): Promise<number> {
-  const res = await fetch(`${product.baseUrl}/api/v1/products/${productId}`)
+  const res = await fetch(`${journey.product.baseUrl}/api/v1/products/${productId}`)
   expect(res.ok).toBe(true)
   const specs = (await res.json()).specs as { id: number; priceFen: number; stock: number }[]
   expect(specs).toHaveLength(1)

@@ -71,12 +71,36 @@ describe('listing draft', () => {
     const draft = draftFromListing({
       id: 7, title: '苹果', description: '甜', categoryId: 'fruit', origin: '威宁', photos: [{ key: 'demo/a', url: '/media/demo/a.jpg', thumbUrl: '/media/demo/a.thumb.jpg' }],
       harvestStart: '2026-09-01', harvestEnd: '2026-12-31', shipsFrom: '2026-09-01', status: 'on_sale', reviewStatus: 'approved', reviewNote: null, hasOrders: false,
-      specs: [{ id: 3, name: '5斤装', priceFen: 2990, unit: '斤', netWeightG: 2500, stock: 4 }], updatedAt: '2026-10-01T00:00:00.000Z',
+      specs: [{ id: 3, name: '5斤装', priceFen: 2990, unit: '斤', netWeightG: 2500, parcelWeightG: null, stock: 4 }], updatedAt: '2026-10-01T00:00:00.000Z',
     })
     expect(draft.specs[0]).toMatchObject({ id: 3, price: '29.9', weightJin: '5', askWeight: true })
     const checked = draftToInput(draft)
     // the stock the form started from goes along, so the server applies the farmer's change
     expect(checked.ok && checked.input.specs[0]).toEqual({ id: 3, name: '5斤装', priceFen: 2990, unit: '斤', netWeightG: 2500, stock: 4, stockWas: 4 })
     expect(checked.ok && checked.input.shipsFrom).toBe('2026-09-01')
+  })
+
+  it('sends the parcel weight typed in 斤 or 公斤 as grams, null once emptied, and refuses one lighter than the net weight', () => {
+    const spec = (parcelWeight: string, parcelUnit?: '斤' | 'kg') => filled({ specs: [{ ...newSpec(), unit: '箱', weightJin: '10', price: '26.8', stock: '5', parcelWeight, parcelUnit }] })
+    const parcelOf = (d: ListingDraft) => {
+      const checked = draftToInput(d)
+      return checked.ok ? checked.input.specs[0].parcelWeightG : checked.message
+    }
+    expect(parcelOf(spec('11'))).toBe(5500)
+    expect(parcelOf(spec('5.5', 'kg'))).toBe(5500)
+    expect(parcelOf(spec(''))).toBeNull()
+    expect(parcelOf(spec('9'))).toContain('不能比净重轻')
+    expect(parcelOf(spec('5.55', 'kg'))).toContain('包装后重量请填公斤数')
+    const ajv = new Ajv({ strict: false })
+    addFormats(ajv)
+    const checked = draftToInput(spec('11'))
+    expect(checked.ok && ajv.validate(ListingInput, checked.input)).toBe(true)
+    // a saved parcel weight comes back in 斤
+    const back = draftFromListing({
+      id: 8, title: '洋芋', description: '', categoryId: 'vegetables', origin: '威宁', photos: [], harvestStart: '2026-09-01', harvestEnd: '2026-12-31', shipsFrom: null,
+      status: 'on_sale', reviewStatus: 'approved', reviewNote: null, hasOrders: false, updatedAt: '2026-10-01T00:00:00.000Z',
+      specs: [{ id: 4, name: '10斤装', priceFen: 2680, unit: '箱', netWeightG: 5000, parcelWeightG: 5500, stock: 5 }],
+    })
+    expect(back.specs[0]).toMatchObject({ parcelWeight: '11', parcelUnit: '斤' })
   })
 })

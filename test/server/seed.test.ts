@@ -3,7 +3,7 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { inWindow } from '@domain/dates'
 import type { Db } from '../../server/src/db/client'
-import { categories, cooperatives, farmers, farmerShipping, productSpecs, products, userRoles, users } from '../../server/src/db/schema'
+import { categories, cooperatives, farmers, freightTemplates, productSpecs, products, userRoles, users } from '../../server/src/db/schema'
 import { DEMO_PERSONAS, addDays, demoCatalog, demoPhotoKeys } from '../../server/src/seed/demo-data'
 import { seedDemoData } from '../../server/src/seed/seed'
 import { openTestStore, type TestStore } from '../support/store'
@@ -89,11 +89,17 @@ describe('seeding the demo catalogue', () => {
     expect(applesOfLinked.some((p) => p.title.includes('苹果'))).toBe(true)
   })
 
-  it('gives every demo farmer a shipping rule and every cooperative a commission', async () => {
+  it('gives every demo cooperative that charges shipping a default freight template (Tibet not served, free from a threshold) and every cooperative a commission', async () => {
     const db = t.store.db
-    const rules = await db.select().from(farmerShipping)
-    expect(rules).toHaveLength((await db.select().from(farmers)).length)
-    expect(rules.some((r) => r.feeFen > 0 && r.freeFromFen !== null)).toBe(true)
+    const templates = await db.select().from(freightTemplates)
+    const charging = demoCatalog(TODAY).cooperatives.filter((c) => c.freight !== null)
+    expect(charging.length).toBeGreaterThan(0)
+    // the cooperatives' defaults price every member: no farmer has an own template
+    expect(templates.filter((r) => r.farmerId === null)).toHaveLength(charging.length)
+    expect(templates.filter((r) => r.farmerId !== null)).toHaveLength(0)
+    expect(templates.every((r) => r.freeFromFen !== null && r.notServed.includes('西藏自治区') && r.shipsFrom !== '')).toBe(true)
+    const [weining] = await db.select().from(cooperatives).where(eq(cooperatives.name, '威宁县草海高原果蔬专业合作社'))
+    expect(templates.some((r) => r.cooperativeId === weining.id)).toBe(true)
     expect((await db.select().from(cooperatives)).every((c) => c.commissionBps > 0)).toBe(true)
   })
 

@@ -1,7 +1,8 @@
 /** Buyers with a session and an address, and orders placed through the real API. */
 import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import { farmerShipping, productSpecs } from '../../server/src/db/schema'
+import { productSpecs } from '../../server/src/db/schema'
+import { setFlatFreight } from '../../server/src/modules/freight'
 import type { TestApp } from './app'
 
 export interface TestBuyer {
@@ -37,6 +38,7 @@ export async function stockOf(t: TestApp, specId: number): Promise<number> {
   return row.stock
 }
 
+/** The farmer's own flat fee (a one-zone freight template: the first 1000 g for the fee, each further 1000 g free), free from a threshold. */
 export async function setShipping(t: TestApp, farmerId: number, feeFen: number, freeFromFen: number | null) {
-  await t.store.db.insert(farmerShipping).values({ farmerId, feeFen, freeFromFen }).onConflictDoUpdate({ target: farmerShipping.farmerId, set: { feeFen, freeFromFen } })
+  await setFlatFreight(t.store.db, [{ farmerId, feeFen, freeFromFen }])
 }

@@ -9,13 +9,13 @@
  * lists the claim and its step on the timeline. When the farmer offers less, the buyer accepts
  * it on the progress page and sees the refund under way.
  */
-const crypto = require('node:crypto')
 const { renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { apiClient } = require('./support/api-client')
 const { launchSignedIn } = require('./support/launch')
 const { installBinaryRequests, installPhotoApis } = require('./support/wx-photos')
 const { yuan } = require('./support/format')
+const { text, tap, type } = require('./support/page-events')
 
 const TITLE = '威宁散装洋芋（售后测试）'
 const JIN_PRICE_FEN = 1280
@@ -30,27 +30,6 @@ let claimPosts
 let order
 let jinLine
 let boxLine
-
-/** The buyer orders these specs of one farmer (one order), pays at the sandbox cashier; answers the order's detail. */
-async function paidOrder(lines) {
-  const address = await api('/api/v1/addresses', {
-    method: 'POST',
-    token: buyer.token,
-    body: { name: '林晓', phone: '13800001234', province: '贵州省', city: '贵阳市', district: '观山湖区', detail: '林城西路 8 号' },
-  })
-  const checkout = await api('/api/v1/orders', {
-    method: 'POST',
-    token: buyer.token,
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: { items: lines, addressId: address.id },
-  })
-  expect(checkout.orders).toHaveLength(1)
-  const pay = await api(`/api/v1/checkouts/${checkout.id}/pay`, { method: 'POST', token: buyer.token, body: {} })
-  await api('/sandbox/wechat/pay/cashier/pay', { method: 'POST', body: { prepayId: pay.requestPayment.package.replace('prepay_id=', '') } })
-  const id = checkout.orders[0].id
-  await waitFor(async () => (await api(`/api/v1/orders/${id}`, { token: buyer.token })).status === 'paid')
-  return id
-}
 
 /** What a JSON wx.request carried: the claim POSTs with their headers (the Idempotency-Key). */
 function recordClaimPosts() {
@@ -87,10 +66,12 @@ beforeAll(async () => {
   const product = await api(`/api/v1/products/${listing.id}`)
   const jinSpec = product.specs.find((s) => s.unit === '斤')
   const boxSpec = product.specs.find((s) => s.unit === '箱')
-  const orderId = await paidOrder([
+  const placed = await client.paidOrder(buyer, [
     { specId: jinSpec.id, quantity: 4 },
     { specId: boxSpec.id, quantity: 1 },
   ])
+  expect(placed.orders).toHaveLength(1)
+  const orderId = placed.id
   await api('/api/v1/farmer/orders/ship', { method: 'POST', token: farmer.token, body: { orders: [{ orderId, carrier: 'SF', trackingNo: 'SF123456789012' }] } })
   order = await api(`/api/v1/orders/${orderId}/confirm-receipt`, { method: 'POST', token: buyer.token, body: {} })
   expect(order.status).toBe('received')
@@ -107,18 +88,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
 })
-
-const text = (node) => node.dom.textContent
-const tap = (page, id) => {
-  const node = page.querySelector(`#${id}`)
-  if (!node) throw new Error(`#${id} is not on the page`)
-  node.dispatchEvent('tap')
-}
-const type = (page, id, value) => {
-  const node = page.querySelector(`#${id}`)
-  if (!node) throw new Error(`#${id} is not on the page`)
-  node.dispatchEvent('input', { detail: { value } })
-}
 
 it('a received order offers 申请售后 on its detail, which opens the claim form for it', async () => {
   const page = renderPage('pages/order/index', { id: String(order.id) })

@@ -6,18 +6,15 @@
  * as the raw body. The fields are filled through input events, the form is submitted, and the
  * product must then exist in the farmer's own list through the API, priced in fen.
  */
-const fs = require('node:fs')
-const path = require('node:path')
 const { installTaroHost, renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { installWxRequest } = require('./support/wx-request')
-const { httpRequest } = require('./support/http')
 const { apiClient } = require('./support/api-client')
 const { installWxStorage, storeSession } = require('./support/wx-storage')
+const { installBinaryRequests, installPhotoApis } = require('./support/wx-photos')
+const { text, tap, type } = require('./support/page-events')
 
 const DRAFT_KEY = 'xiangji-listing-draft:new'
-const BUILD_API_BASE = (process.env.TARO_APP_API_BASE || 'http://localhost:3000').replace(/\/+$/, '')
-const PHOTO = fs.readFileSync(path.resolve(__dirname, '../../server/assets/media/demo/weining-fuji-1.jpg'))
 const TITLE = '威宁高山洋芋（模拟器测试）'
 
 let server
@@ -25,55 +22,6 @@ let api
 let storage
 let farmer
 let uploads
-
-/** WeChat's wx.request sends an ArrayBuffer `data` as the raw body; the shared shim only speaks JSON. */
-function installBinaryRequests() {
-  const jsonRequest = global.wx.request
-  const calls = []
-  global.wx.request = (options) => {
-    const data = options.data
-    if (Object.prototype.toString.call(data) !== '[object ArrayBuffer]') return jsonRequest(options)
-    const url = options.url.startsWith(BUILD_API_BASE) ? server.baseUrl + options.url.slice(BUILD_API_BASE.length) : options.url
-    const headers = Object.fromEntries(Object.entries(options.header || {}).map(([k, v]) => [k.toLowerCase(), v]))
-    calls.push({ url, headers, bytes: data.byteLength })
-    httpRequest(url, { method: options.method || 'POST', headers, body: Buffer.from(data) }).then(
-      ({ status, headers: resHeaders, text }) => {
-        const result = { errMsg: 'request:ok', data: JSON.parse(text), statusCode: status, header: resHeaders }
-        options.success && options.success(result)
-        options.complete && options.complete(result)
-      },
-      (err) => {
-        const result = { errMsg: `request:fail ${err.message}` }
-        options.fail && options.fail(result)
-        options.complete && options.complete(result)
-      },
-    )
-    return { abort() {} }
-  }
-  return calls
-}
-
-/** An async wx API answering through callbacks and, like WeChat's base library, a Promise when given none. */
-const wxAsync = (answer) => (options = {}) => {
-  const res = answer(options)
-  options.success && options.success(res)
-  options.complete && options.complete(res)
-  return options.success || options.fail || options.complete ? undefined : Promise.resolve(res)
-}
-
-/** The phone's side of a photo: picked from the album, compressed, read as bytes. */
-function installPhotoApis() {
-  const tempFilePath = 'wxfile://tmp/apple-photo.jpg'
-  global.wx.chooseMedia = wxAsync(() => ({ errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath, size: PHOTO.length, fileType: 'image' }] }))
-  global.wx.compressImage = wxAsync((options) => ({ errMsg: 'compressImage:ok', tempFilePath: options.src }))
-  global.wx.getFileSystemManager = () => ({
-    readFile(options) {
-      if (options.filePath !== tempFilePath) return options.fail && options.fail({ errMsg: 'readFile:fail no such file' })
-      const data = PHOTO.buffer.slice(PHOTO.byteOffset, PHOTO.byteOffset + PHOTO.byteLength)
-      options.success && options.success({ errMsg: 'readFile:ok', data })
-    },
-  })
-}
 
 beforeAll(async () => {
   server = await startServer()
@@ -87,24 +35,12 @@ beforeAll(async () => {
   installPhotoApis()
   installTaroHost()
   installWxRequest(server.baseUrl)
-  uploads = installBinaryRequests()
+  uploads = installBinaryRequests(server.baseUrl)
 }, 90_000)
 
 afterAll(async () => {
   await server?.stop()
 })
-
-const text = (page) => page.dom.textContent
-const tap = (page, id) => {
-  const node = page.querySelector(`#${id}`)
-  if (!node) throw new Error(`#${id} is not on the page`)
-  node.dispatchEvent('tap')
-}
-const type = (page, id, value) => {
-  const node = page.querySelector(`#${id}`)
-  if (!node) throw new Error(`#${id} is not on the page`)
-  node.dispatchEvent('input', { detail: { value } })
-}
 
 it('lists a product through the four steps and it exists through the API', async () => {
   const page = renderPage('farmer/pages/listing-edit/index')

@@ -6,7 +6,6 @@
  * ship page must ship it with the courier and tracking number entered, as the API then reports.
  * A line sold by weight (斤) shows 实发重量, with the refund it will make before confirming.
  */
-const crypto = require('node:crypto')
 const { renderPage, waitFor } = require('./support/taro-host')
 const { startServer } = require('./support/server')
 const { apiClient } = require('./support/api-client')
@@ -82,21 +81,7 @@ it('a line sold by 斤 shows 实发重量; 9.5 of 10 斤 says what goes back bef
     title: '威宁高山洋芋 散称',
     specs: [{ name: '散称 1斤', unit: '斤', priceFen: 300, netWeightG: 500, stock: 100 }],
   })
-  const address = await api('/api/v1/addresses', {
-    method: 'POST',
-    token: buyer.token,
-    body: { name: '林晓', phone: '13800001234', province: '贵州省', city: '贵阳市', district: '观山湖区', detail: '林城西路 8 号' },
-  })
-  const checkout = await api('/api/v1/orders', {
-    method: 'POST',
-    token: buyer.token,
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: { items: [{ specId: listing.specs[0].id, quantity: 10 }], addressId: address.id },
-  })
-  const pay = await api(`/api/v1/checkouts/${checkout.id}/pay`, { method: 'POST', token: buyer.token, body: {} })
-  await api('/sandbox/wechat/pay/cashier/pay', { method: 'POST', body: { prepayId: pay.requestPayment.package.replace('prepay_id=', '') } })
-  const orderId = checkout.orders[0].id
-  await waitFor(async () => (await api(`/api/v1/orders/${orderId}`, { token: buyer.token })).status === 'paid')
+  const { id: orderId } = await client.paidOrder(buyer, [{ specId: listing.specs[0].id, quantity: 10 }])
   const itemId = (await api(`/api/v1/farmer/orders?ids=${orderId}`, { token: farmer.token })).items[0].items[0].id
 
   const page = renderPage('farmer/pages/ship/index', { ids: String(orderId) })

@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { LIMITS } from '@domain/limits'
 import { PRODUCT_STATUSES } from '@domain/products'
 import { UNITS } from '@domain/units'
+import { ProductShipping } from './freight'
 import { literalUnion } from './literals'
 
 export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
@@ -69,6 +70,8 @@ export const ProductDetail = Type.Object({
   photos: Type.Array(Photo),
   specs: Type.Array(Spec),
   farmer: Type.Object({ ...FarmerSummary.properties, story: Type.String() }),
+  /** 发货地, 以下地区不发货, free-from and whom to ask: from the farmer's freight template and the cooperative. */
+  shipping: ProductShipping,
 })
 
 export const ProductPage = Type.Object({

@@ -24,6 +24,11 @@ export const SpecInput = Type.Object(
     priceFen: Type.Integer({ minimum: 1, maximum: LIMITS.priceFenMax }),
     unit: Type.Optional(Unit),
     netWeightG: Type.Integer({ minimum: 1, maximum: LIMITS.netWeightGMax }),
+    /**
+     * The packed parcel's weight per unit for freight, packaging included (grams, not below
+     * `netWeightG`); null: the net weight. Absent on update: unchanged.
+     */
+    parcelWeightG: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: LIMITS.netWeightGMax }), Type.Null()])),
     stock: Type.Integer({ minimum: 0, maximum: LIMITS.stockMax }),
     /**
      * On update, the stock the form showed when it loaded this spec. The stock then moves by
@@ -58,6 +63,8 @@ export const ListingSpec = Type.Object({
   priceFen: Type.Integer(),
   unit: Unit,
   netWeightG: Type.Integer(),
+  /** The parcel's weight per unit for freight (packaging included); null: the net weight. */
+  parcelWeightG: Type.Union([Type.Integer(), Type.Null()]),
   stock: Type.Integer(),
 })
 

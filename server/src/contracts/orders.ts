@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { ORDER_STATUSES } from '@domain/order-states'
 import { REFUND_STATUSES } from '@domain/payment-states'
 import { OrderRefund } from './after-sales'
+import { GroupFreight } from './freight'
 import { Id, Photo, Unit } from './catalog'
 import { literalUnion } from './literals'
 
@@ -49,12 +50,21 @@ export const Address = Type.Object({
 export const AddressList = Type.Object({ items: Type.Array(Address) })
 
 // ------------------------------------------------------------------ checkout preview
-export const PreviewBody = Type.Object({ items: CartLines }, { additionalProperties: false })
+export const PreviewBody = Type.Object(
+  {
+    items: CartLines,
+    /** One of the buyer's addresses: fees by its province, and lines that cannot ship there (NOT_SERVED). */
+    addressId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+)
 
 export const LineProblem = Type.Union([
   Type.Literal('SOLD_OUT'),
   Type.Literal('INSUFFICIENT_STOCK'),
   Type.Literal('UNAVAILABLE'),
+  /** The farmer's parcels do not go to the address's province (placing it: PROVINCE_NOT_SERVED). */
+  Type.Literal('NOT_SERVED'),
 ])
 
 /** What a line of a cart preview and of a placed order both say: the spec, its price then, how many. */
@@ -86,7 +96,10 @@ export const PreviewGroup = Type.Object({
   itemsFen: Type.Integer(),
   shippingFen: Type.Integer(),
   totalFen: Type.Integer(),
+  /** Kept for older clients: `feeFen` is this parcel's fee by the template before free-from, `freeFromFen` the template's. */
   shippingRule: Type.Object({ feeFen: Type.Integer(), freeFromFen: Type.Union([Type.Integer(), Type.Null()]) }),
+  /** How `shippingFen` was worked out: the template, the province and the parcel's weight or pieces. */
+  freight: GroupFreight,
 })
 
 export const CheckoutPreview = Type.Object({
@@ -161,6 +174,8 @@ export const OrderDetail = Type.Object({
   events: Type.Array(OrderEvent),
   /** Every refund of the order (its refund ledger), oldest first. */
   refunds: Type.Array(OrderRefund),
+  /** The phone of the order farmer's cooperative (联系客服 on H5), or null when it has none. */
+  servicePhone: Type.Union([Type.String(), Type.Null()]),
   /** The latest of `refunds` (kept for older clients). */
   refund: Type.Union([
     Type.Object({ status: literalUnion(REFUND_STATUSES), amountFen: Type.Integer() }),

@@ -6,6 +6,7 @@
 import { ISO_DATE } from '@domain/dates'
 import type { ProductStatus } from '@domain/products'
 import type { Unit } from '@domain/units'
+import type { FreightTemplateBodyDto } from '@contracts/freight'
 import { DEMO_COOPERATIVES, DEMO_FARMERS } from './demo-farmers'
 import { DEMO_PRODUCTS } from './demo-products'
 
@@ -23,8 +24,8 @@ export interface DemoCooperative {
   province: string
   /** The cooperative's commission on members' sales, in basis points. */
   commissionBps: number
-  /** Every member's shipping rule: a flat fee per order, free from a threshold (fen). */
-  shipping: { feeFen: number; freeFromFen: number | null }
+  /** The cooperative's default freight template (运费模板) for every member, or null: they ship free. */
+  freight: FreightTemplateBodyDto | null
 }
 
 export interface DemoFarmer {

@@ -2,13 +2,36 @@
  * Demo cooperatives and their farmers (plain data). Farmers point at their cooperative
  * by key; `demoCatalog()` turns keys into indices.
  */
+import type { FreightTemplateBodyDto } from '@contracts/freight'
 import type { DemoCooperative, DemoFarmer } from './demo-data'
+
+type Fees = { firstFeeFen: number; stepFeeFen: number }
+
+/**
+ * A fresh-produce template: Guizhou and its neighbours (云贵川渝) cheap, the rest of the country
+ * standard, by the first kilo and each further kilo; Tibet not served (too far for a box of
+ * fresh produce); free from a threshold.
+ */
+function perishables(shipsFrom: string, near: Fees, rest: Fees, freeFromFen: number): FreightTemplateBodyDto {
+  const kilo = { firstUnits: 1000, stepUnits: 1000 }
+  return {
+    name: '生鲜运费',
+    basis: 'weight',
+    zones: [
+      { provinces: ['贵州省', '云南省', '四川省', '重庆市'], ...kilo, ...near },
+      { provinces: [], ...kilo, ...rest },
+    ],
+    freeFromFen,
+    notServed: ['西藏自治区'],
+    shipsFrom,
+  }
+}
 
 export const DEMO_COOPERATIVES: readonly DemoCooperative[] = [
   {
     key: 'weining',
     commissionBps: 300,
-    shipping: { feeFen: 800, freeFromFen: 5900 },
+    freight: perishables('贵州省毕节市威宁县', { firstFeeFen: 800, stepFeeFen: 100 }, { firstFeeFen: 1200, stepFeeFen: 400 }, 5900),
     name: '威宁县草海高原果蔬专业合作社',
     county: '威宁彝族回族苗族自治县',
     province: '贵州省',
@@ -16,7 +39,7 @@ export const DEMO_COOPERATIVES: readonly DemoCooperative[] = [
   {
     key: 'xiuwen',
     commissionBps: 300,
-    shipping: { feeFen: 1000, freeFromFen: 6900 },
+    freight: perishables('贵州省贵阳市修文县', { firstFeeFen: 1000, stepFeeFen: 200 }, { firstFeeFen: 1500, stepFeeFen: 500 }, 6900),
     name: '修文县谷堡猕猴桃种植专业合作社',
     county: '修文县',
     province: '贵州省',
@@ -24,7 +47,7 @@ export const DEMO_COOPERATIVES: readonly DemoCooperative[] = [
   {
     key: 'bozhou',
     commissionBps: 500,
-    shipping: { feeFen: 600, freeFromFen: 3900 },
+    freight: perishables('贵州省遵义市播州区', { firstFeeFen: 600, stepFeeFen: 100 }, { firstFeeFen: 1000, stepFeeFen: 300 }, 3900),
     name: '遵义市播州区虾子辣椒专业合作社',
     county: '遵义市播州区',
     province: '贵州省',
@@ -32,7 +55,8 @@ export const DEMO_COOPERATIVES: readonly DemoCooperative[] = [
   {
     key: 'meitan',
     commissionBps: 400,
-    shipping: { feeFen: 0, freeFromFen: null },
+    // dry tea keeps: shipped free, everywhere
+    freight: null,
     name: '湄潭县永兴茶叶专业合作社',
     county: '湄潭县',
     province: '贵州省',

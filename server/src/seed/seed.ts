@@ -9,7 +9,7 @@ import { grantRoles, upsertUsers, type RoleGrant } from '../modules/auth'
 import { addCategories } from '../modules/catalog'
 import { insertProducts, insertSpecs } from '../modules/farmer-listings'
 import { insertCooperatives, insertFarmers } from '../modules/members'
-import { setFarmerShipping } from '../modules/orders'
+import { saveTemplate } from '../modules/freight'
 import { DEMO_PERSONAS, demoCatalog } from './demo-data'
 
 export interface SeedResult {
@@ -46,10 +46,14 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
 
     await addCategories(tx, catalog.categories)
 
-    const coopRows = await insertCooperatives(tx, catalog.cooperatives.map(({ shipping: _shipping, ...c }) => c))
+    const coopRows = await insertCooperatives(tx, catalog.cooperatives.map(({ freight: _freight, ...c }) => c))
     const coopIdByName = byKey(coopRows, (r) => r.name, 'cooperative')
     const coopId = (index: number) =>
       must(coopIdByName.get(must(catalog.cooperatives[index], `cooperative #${index}`).name), `cooperative #${index}`).id
+    // each cooperative's default freight template, which prices all its members' parcels
+    for (const [i, c] of catalog.cooperatives.entries()) {
+      if (c.freight) await saveTemplate(tx, { cooperativeId: coopId(i), farmerId: null }, c.freight)
+    }
 
     // Demo users may exist already (a sandbox login before seeding): keep their ids.
     const userRows = await upsertUsers(tx, DEMO_PERSONAS.map((p) => ({ openid: p.openid, nickname: p.nickname })))
@@ -72,13 +76,6 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
       })),
     )
     const farmerIdByName = byKey(farmerRows, (r) => r.name, 'farmer')
-    await setFarmerShipping(
-      tx,
-      catalog.farmers.map((f) => ({
-        farmerId: must(farmerIdByName.get(f.name), `farmer ${f.name}`).id,
-        ...must(catalog.cooperatives[f.cooperativeIndex], `cooperative #${f.cooperativeIndex}`).shipping,
-      })),
-    )
     const farmerId = (index: number) =>
       must(farmerIdByName.get(must(catalog.farmers[index], `farmer #${index}`).name), `farmer #${index}`).id
 

@@ -15,7 +15,7 @@ import { useCart, type CartLine } from '../../stores/cart'
 import { useSession } from '../../stores/session'
 import { linesBySpec } from './api'
 import { CartLineRow } from './cart-line'
-import { shippingHint } from './labels'
+import { shippingHint, shippingNote } from './labels'
 import { useCartPreview, type CartPreview } from './use-cart-preview'
 import './cart.scss'
 
@@ -82,7 +82,7 @@ export function CartView() {
         <View key={g.farmerId} id={`cart-group-${g.farmerId}`} className="cart__group">
           <View className="cart__group-head">
             <Text className="cart__farmer">{g.farmerName || groupOf(preview.all, g.farmerId)?.farmer.name}</Text>
-            <Text className="cart__shipping">{shippingHint(groupOf(preview.all, g.farmerId)?.shippingRule, groupOf(preview.chosen, g.farmerId))}</Text>
+            <Text className="cart__shipping">{shippingHint(groupOf(preview.all, g.farmerId), groupOf(preview.chosen, g.farmerId))}</Text>
           </View>
           {g.lines.map((line) => (
             <CartLineRow key={line.specId} line={line} previewed={previewed.get(line.specId)} />
@@ -141,7 +141,7 @@ function CartBar({ lines, preview, signedIn }: { lines: CartLine[]; preview: Car
             </View>
             {total !== null && preview.chosen ? (
               <Text className="cart__sum-note">
-                {preview.chosen.shippingFen > 0 ? `含运费 ${formatFen(preview.chosen.shippingFen)}` : '免运费'}
+                {shippingNote(preview.chosen)}
               </Text>
             ) : null}
           </>

@@ -7,6 +7,7 @@ import { chinaDate } from '@domain/china-time'
 import { FarmerCard } from './farmer-card'
 import { cardBadge, harvestLabel, hasSeveralPrices, shippingLabel } from './labels'
 import { ProductGallery } from './product-gallery'
+import { ProductShipping } from './product-shipping'
 import { PurchaseBar } from './purchase-bar'
 import { SpecList } from './spec-list'
 import './product-detail.scss'
@@ -56,6 +57,8 @@ export function ProductDetail({ product: p }: { product: ProductDetailDto }) {
           </Text>
         </View>
       </View>
+
+      <ProductShipping shipping={p.shipping} />
 
       <View className="product-detail__block">
         <Text className="product-detail__heading">规格</Text>

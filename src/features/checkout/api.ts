@@ -20,8 +20,9 @@ export function deleteAddress(id: number): Promise<void> {
   return apiDelete(`/api/v1/addresses/${id}`)
 }
 
-export function previewCheckout(items: readonly CheckoutItem[]): Promise<CheckoutPreviewDto> {
-  return apiPost<CheckoutPreviewDto>('/api/v1/checkout/preview', { items })
+/** The server's prices; with an address, each farmer's fee for its province (and what cannot go there). */
+export function previewCheckout(items: readonly CheckoutItem[], addressId: number | null): Promise<CheckoutPreviewDto> {
+  return apiPost<CheckoutPreviewDto>('/api/v1/checkout/preview', addressId === null ? { items } : { items, addressId })
 }
 
 export interface PlaceOrderInput {

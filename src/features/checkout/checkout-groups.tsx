@@ -1,14 +1,21 @@
-/** The server's preview, one block per farmer: items, 运费, 小计. */
+/** The server's preview, one block per farmer: items, 运费 and how it was worked out, 小计. */
 import { Image, Text, View } from '@tarojs/components'
-import type { CheckoutPreviewDto, PreviewLineDto } from '@contracts/orders'
+import type { CheckoutPreviewDto, PreviewGroupDto, PreviewLineDto } from '@contracts/orders'
 import { formatFen } from '@domain/money'
 import { mediaUrl } from '../../lib/media'
 
-function problemText(line: PreviewLineDto): string | null {
+function problemText(line: PreviewLineDto, province: string | null): string | null {
   if (line.problem === null) return null
+  if (line.problem === 'NOT_SERVED') return `不能寄到${province ?? '这个地区'}`
   if (line.problem === 'UNAVAILABLE') return '商品已下架'
   if (line.problem === 'SOLD_OUT' || line.stock <= 0) return '已售罄'
   return `库存不足，仅剩 ${line.stock} 件`
+}
+
+/** 运费's figure: 不发货, 包邮 or the amount. */
+function feeText(g: PreviewGroupDto): string {
+  if (g.freight.notServed) return '不发货'
+  return g.shippingFen === 0 ? '包邮' : formatFen(g.shippingFen)
 }
 
 export function CheckoutGroups({ preview }: { preview: CheckoutPreviewDto }) {
@@ -21,7 +28,7 @@ export function CheckoutGroups({ preview }: { preview: CheckoutPreviewDto }) {
             <Text className="checkout__village"> · {g.farmer.village}</Text>
           </Text>
           {g.lines.map((l) => {
-            const problem = problemText(l)
+            const problem = problemText(l, g.freight.province)
             return (
               <View key={l.specId} className="checkout-line">
                 {l.cover ? (
@@ -47,11 +54,14 @@ export function CheckoutGroups({ preview }: { preview: CheckoutPreviewDto }) {
           </View>
           <View className="checkout__row">
             <Text>运费</Text>
-            <Text>
-              {g.shippingFen === 0 ? '包邮' : formatFen(g.shippingFen)}
-              {g.shippingFen > 0 && g.shippingRule.freeFromFen !== null ? `（满${formatFen(g.shippingRule.freeFromFen)}包邮）` : ''}
-            </Text>
+            <Text id={`checkout-fee-${g.farmer.id}`}>{feeText(g)}</Text>
           </View>
+          {/* not served: the notice above says why */}
+          {g.freight.explanation && !g.freight.notServed && g.freight.explanation !== feeText(g) ? (
+            <Text id={`checkout-freight-${g.farmer.id}`} className="checkout__freight-why">
+              {g.freight.explanation}
+            </Text>
+          ) : null}
           <View className="checkout__row checkout__row--strong">
             <Text>小计</Text>
             <Text className="checkout__price">{formatFen(g.totalFen)}</Text>

@@ -1,6 +1,7 @@
 /**
- * 确认订单: address, the server's preview per farmer, a note, and 提交订单, which places the
- * orders (one Idempotency-Key per attempt) and goes straight on to paying.
+ * 确认订单: address, the server's preview per farmer for that address (fee and why, lines that
+ * cannot go to its province), a note, and 提交订单, which places the orders (one
+ * Idempotency-Key per attempt) and goes straight on to paying.
  */
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
@@ -17,20 +18,25 @@ import { useSession } from '../../stores/session'
 import { AddressSection } from './address-section'
 import { placeOrder, previewCheckout } from './api'
 import { CheckoutGroups } from './checkout-groups'
+import { hasStockProblem, notServedOf } from './not-served'
 import { useIdempotencyKey } from './idempotency'
 import { useAddresses } from './use-addresses'
 import './checkout.scss'
 
 export const NOTE_MAX = 200
 const STOCK_CODES = ['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE']
+/** Refusals the preview explains better after a fresh look (prices, stock, the province). */
+const REFRESH_CODES = [...STOCK_CODES, 'PROVINCE_NOT_SERVED']
 
 interface Props {
   items: CheckoutItem[]
   from: CheckoutSource
 }
 
-export function CheckoutView({ items, from }: Props) {
+export function CheckoutView({ items: asked, from }: Props) {
   const signedIn = useSession((s) => !!s.token)
+  // The buyer may take lines out here (those that cannot go to the address); the cart keeps them.
+  const [items, setItems] = useState(asked)
   if (items.length === 0) return <EmptyState text="没有要结算的商品" hint="回到购物车挑选商品吧" />
   if (!signedIn) {
     return (
@@ -42,13 +48,16 @@ export function CheckoutView({ items, from }: Props) {
       </View>
     )
   }
-  return <CheckoutForm items={items} from={from} />
+  return <CheckoutForm items={items} from={from} onRemove={(specIds) => setItems((list) => list.filter((i) => !specIds.includes(i.specId)))} />
 }
 
-function CheckoutForm({ items, from }: Props) {
+function CheckoutForm({ items, from, onRemove }: Props & { onRemove: (specIds: number[]) => void }) {
   const itemsKey = items.map((i) => `${i.specId}x${i.quantity}`).join(',')
-  const preview = useResource(`preview:${itemsKey}`, () => previewCheckout(items))
   const addresses = useAddresses()
+  const chosenAddress = addresses.selectedId
+  // Priced for the chosen address (its province decides each fee); once the addresses are known.
+  const previewKey = addresses.status === 'loading' ? null : `preview:${itemsKey}@${chosenAddress ?? '-'}`
+  const preview = useResource(previewKey, () => previewCheckout(items, chosenAddress))
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const keyFor = useIdempotencyKey()
@@ -57,6 +66,11 @@ function CheckoutForm({ items, from }: Props) {
 
   const submit = async () => {
     if (busy || preview.state.status !== 'ready') return
+    const blocked = notServedOf(preview.state.data)
+    if (blocked.length > 0) {
+      showToast(blocked[0].text)
+      return
+    }
     if (!preview.state.data.orderable) {
       showToast('部分商品库存不足或已下架，请返回购物车调整')
       return
@@ -76,7 +90,7 @@ function CheckoutForm({ items, from }: Props) {
       checkoutId = (await placeOrder({ items, addressId, note: trimmed }, key)).id
     } catch (err) {
       showToast(userMessage(err))
-      if (isApiError(err) && STOCK_CODES.includes(err.code)) void preview.refresh()
+      if (isApiError(err) && REFRESH_CODES.includes(err.code)) void preview.refresh()
       if (isApiError(err) && err.code === 'ADDRESS_NOT_FOUND') addresses.reload()
       setBusy(false)
       return
@@ -88,7 +102,7 @@ function CheckoutForm({ items, from }: Props) {
   return (
     <View className="checkout">
       <AddressSection addresses={addresses} />
-      <CheckoutBody preview={preview} />
+      <CheckoutBody preview={preview} onRemove={onRemove} />
       <View className="checkout__block">
         <Text className="checkout__heading">订单备注</Text>
         <Input
@@ -119,13 +133,27 @@ async function payThenReport(checkoutId: number): Promise<void> {
 
 type Preview = Resource<CheckoutPreviewDto>
 
-function CheckoutBody({ preview }: { preview: Preview }) {
+function CheckoutBody({ preview, onRemove }: { preview: Preview; onRemove: (specIds: number[]) => void }) {
   const s = preview.state
   if (s.status === 'loading') return <LoadingState text="正在计算价格…" />
   if (s.status === 'error') return <ErrorState message={userMessage(s.error)} onRetry={preview.retry} />
+  const blocked = notServedOf(s.data)
   return (
     <>
-      {!s.data.orderable ? (
+      {blocked.length > 0 ? (
+        <View id="checkout-not-served" className="checkout__refusal">
+          {blocked.map((b) => (
+            <Text key={b.farmerId} id={`checkout-not-served-${b.farmerId}`} className="checkout__refusal-text">
+              {b.text}
+            </Text>
+          ))}
+          <Text className="checkout__refusal-hint">请换一个收货地址，或去掉这些商品。</Text>
+          <Button id="checkout-remove-not-served" className="checkout__refusal-button" onClick={() => onRemove(blocked.flatMap((b) => b.specIds))}>
+            去掉这些商品
+          </Button>
+        </View>
+      ) : null}
+      {hasStockProblem(s.data) ? (
         <View className="checkout__warning">
           <Text>部分商品库存不足或已下架，请返回购物车调整后再提交</Text>
         </View>
@@ -137,7 +165,7 @@ function CheckoutBody({ preview }: { preview: Preview }) {
 
 function SubmitBar({ preview, busy, onSubmit }: { preview: Preview; busy: boolean; onSubmit: () => void }) {
   const data = preview.state.status === 'ready' ? preview.state.data : null
-  const off = busy || !data || !data.orderable
+  const off = busy || !data || !data.orderable || notServedOf(data).length > 0
   return (
     <View className="checkout__bar">
       <View className="checkout__total">

@@ -1,12 +1,12 @@
 /**
- * 订单详情: status, address, items, amounts, note, parcel, refunds, after-sale claims (申请售后),
- * the timeline (Asia/Shanghai, claim steps too), and the buyer's actions (去支付, 取消订单, 确认收货).
+ * 订单详情: status, address, items, amounts, note, parcel and its trail (复制 the number), refunds,
+ * after-sale claims (申请售后), 联系客服, the timeline (Asia/Shanghai, claim steps too), and the
+ * buyer's actions (去支付, 取消订单, 确认收货).
  */
 import { Text, View } from '@tarojs/components'
 import type { ClaimDto } from '@contracts/after-sales'
 import type { OrderDetailDto } from '@contracts/orders'
 import { formatChinaDateTime } from '@domain/china-time'
-import { courierName } from '@domain/couriers'
 import { formatFen } from '@domain/money'
 import { STATUS_LABELS } from '@domain/order-states'
 import { eventTitle, timelineNote, totalLabel } from './labels'
@@ -14,6 +14,9 @@ import { OrderActionButtons } from './order-action-buttons'
 import { PackedLine } from './packed-line'
 import { OrderAfterSale } from './order-after-sale'
 import { OrderRefunds } from './order-refunds'
+import { OrderParcel } from './order-parcel'
+import { ContactService } from '../../components/contact-service'
+import { routes } from '../../lib/navigation'
 import type { OrderActions } from './use-order-actions'
 import './order-detail.scss'
 
@@ -63,15 +66,7 @@ export function OrderDetailView({ order: o, actions, onChanged, claims }: Props)
         </Text>
       </View>
 
-      {o.carrier || o.trackingNo ? (
-        <View className="order-detail__block" id="order-parcel">
-          <Text className="order-detail__heading">物流信息</Text>
-          <Text id="order-tracking">
-            {courierName(o.carrier)} {o.trackingNo ?? ''}
-          </Text>
-          {o.shippedAt ? <Text className="order-detail__muted">发货时间 {formatChinaDateTime(o.shippedAt)}</Text> : null}
-        </View>
-      ) : null}
+      <OrderParcel order={o} />
 
       <OrderRefunds order={o} />
       <OrderAfterSale order={o} claims={claims} />
@@ -126,6 +121,7 @@ export function OrderDetailView({ order: o, actions, onChanged, claims }: Props)
           <Text>备注</Text>
           <Text className="order-detail__note">{o.note || '无'}</Text>
         </View>
+        <ContactService id="order-contact" sessionFrom={`order:${o.orderNo}`} phone={o.servicePhone} card={{ title: `订单 ${o.orderNo}`, path: routes.order(o.id) }} />
       </View>
 
       {o.events.length > 0 ? (

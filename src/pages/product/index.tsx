@@ -1,8 +1,9 @@
-/** One product: photos, price, specs, dates, farmer. Shareable. */
+/** One product: photos, price, specs, dates, farmer, 联系客服. Shareable. */
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { LoadError } from '../../components/load-error'
 import { LoadingState } from '../../components/status'
+import { ContactService } from '../../components/contact-service'
 import { ProductDetail, parseId, useProductDetail } from '../../features/catalog'
 import { mediaUrl } from '../../lib/media'
 import { routes } from '../../lib/navigation'
@@ -29,6 +30,7 @@ export default function ProductPage() {
   return (
     <View className="page">
       <ProductDetail product={state.data} />
+      <ContactService id="product-contact" look="float" sessionFrom={`product:${state.data.id}`} phone={state.data.shipping.servicePhone} card={{ title: state.data.title, path: routes.product(state.data.id) }} />
     </View>
   )
 }

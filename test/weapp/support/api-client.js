@@ -1,7 +1,7 @@
 /**
  * The tests' own calls to the API server (not the app's): JSON over HTTP (a Buffer body is sent
  * as it is, for uploads), signing in a demo persona through the WeChat sandbox, a paid order
- * placed by a buyer, and a listing created by a farmer.
+ * placed by a buyer (of given specs, or of one farmer's produce), and a listing created by a farmer.
  */
 const crypto = require('node:crypto')
 const fs = require('node:fs')
@@ -38,15 +38,12 @@ function apiClient(baseUrl) {
     return api('/api/v1/auth/login', { method: 'POST', body: { code } })
   }
 
-  /** One unit of a farmer's produce in stock, ordered by `buyer` (a login) and paid at the sandbox cashier. */
-  async function paidOrderForFarmer(buyer, farmerId) {
-    const products = (await api(`/api/v1/products?farmer=${farmerId}&limit=50`)).items.filter((p) => p.status === 'on_sale')
-    let spec
-    for (const card of products) {
-      spec = (await api(`/api/v1/products/${card.id}`)).specs.find((s) => s.stock >= 2)
-      if (spec) break
-    }
-    if (!spec) throw new Error(`farmer ${farmerId} has nothing in stock`)
+  /**
+   * `items` (`[{ specId, quantity }]`) ordered by `buyer` (a login) to a new address in 贵阳, with
+   * `note` when given, and paid at the sandbox cashier; answers the checkout's first order
+   * `{ id, orderNo }` once it is paid, and `orders`, all the orders the checkout made.
+   */
+  async function paidOrder(buyer, items, { note } = {}) {
     const address = await api('/api/v1/addresses', {
       method: 'POST',
       token: buyer.token,
@@ -56,13 +53,26 @@ function apiClient(baseUrl) {
       method: 'POST',
       token: buyer.token,
       headers: { 'idempotency-key': crypto.randomUUID() },
-      body: { items: [{ specId: spec.id, quantity: 1 }], addressId: address.id, note: '请轻拿轻放' },
+      body: { items, addressId: address.id, note },
     })
     const pay = await api(`/api/v1/checkouts/${checkout.id}/pay`, { method: 'POST', token: buyer.token, body: {} })
     await api('/sandbox/wechat/pay/cashier/pay', { method: 'POST', body: { prepayId: pay.requestPayment.package.replace('prepay_id=', '') } })
     const id = checkout.orders[0].id
     await waitFor(async () => (await api(`/api/v1/orders/${id}`, { token: buyer.token })).status === 'paid')
-    return { id, orderNo: checkout.orders[0].orderNo }
+    return { id, orderNo: checkout.orders[0].orderNo, orders: checkout.orders }
+  }
+
+  /** One unit of a farmer's produce in stock, ordered by `buyer` (a login) and paid at the sandbox cashier. */
+  async function paidOrderForFarmer(buyer, farmerId) {
+    const products = (await api(`/api/v1/products?farmer=${farmerId}&limit=50`)).items.filter((p) => p.status === 'on_sale')
+    let spec
+    for (const card of products) {
+      spec = (await api(`/api/v1/products/${card.id}`)).specs.find((s) => s.stock >= 2)
+      if (spec) break
+    }
+    if (!spec) throw new Error(`farmer ${farmerId} has nothing in stock`)
+    const { id, orderNo } = await paidOrder(buyer, [{ specId: spec.id, quantity: 1 }], { note: '请轻拿轻放' })
+    return { id, orderNo }
   }
 
   /** A listing by this farmer with a freshly uploaded demo photo; answers `{ listing, check }`. */
@@ -84,7 +94,7 @@ function apiClient(baseUrl) {
     })
   }
 
-  return { raw, api, signIn, paidOrderForFarmer, createListing }
+  return { raw, api, signIn, paidOrder, paidOrderForFarmer, createListing }
 }
 
 module.exports = { apiClient }

@@ -2,8 +2,10 @@
 const http = require('node:http')
 
 function httpRequest(url, { method = 'GET', headers = {}, body, timeout = 15000 } = {}) {
+  // node:http frames a DELETE's body only with a length (it chunks POST/PUT by default)
+  const h = body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length') ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, timeout }, (res) => {
+    const req = http.request(url, { method, headers: h, timeout }, (res) => {
       const chunks = []
       res.on('data', (c) => chunks.push(c))
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))

@@ -2,8 +2,7 @@
  * The phone's side of taking a photo and uploading it, for pages that use src/lib/photos.ts:
  * WeChat's picker, compressor and file reader hand back a real JPEG (install before the app
  * loads: Taro wraps only the wx APIs that exist when it starts), and wx.request sends an
- * ArrayBuffer `data` as the raw body over real HTTP (install after installWxRequest). The
- * farmer's listing test has the same stand-ins inline.
+ * ArrayBuffer `data` as the raw body over real HTTP (install after installWxRequest).
  */
 const fs = require('node:fs')
 const path = require('node:path')
@@ -22,7 +21,7 @@ const wxAsync = (answer) => (options = {}) => {
 
 /** Every pick hands back one photo (the demo JPEG). */
 function installPhotoApis() {
-  const tempFilePath = 'wxfile://tmp/claim-photo.jpg'
+  const tempFilePath = 'wxfile://tmp/picked-photo.jpg'
   global.wx.chooseMedia = wxAsync(() => ({ errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath, size: PHOTO.length, fileType: 'image' }] }))
   global.wx.compressImage = wxAsync((options) => ({ errMsg: 'compressImage:ok', tempFilePath: options.src }))
   global.wx.getFileSystemManager = () => ({

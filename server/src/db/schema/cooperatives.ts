@@ -12,5 +12,7 @@ export const cooperatives = pgTable('cooperatives', {
   province: text('province').notNull(),
   /** The cooperative's commission on its members' sales, in basis points (500 = 5%). */
   commissionBps: integer('commission_bps').notNull().default(0),
+  /** The phone buyers call with questions (联系客服 on H5); set by the manager. */
+  servicePhone: text('service_phone'),
   createdAt: createdAt(),
 })

@@ -52,6 +52,8 @@ export const productSpecs = pgTable(
     priceFen: integer('price_fen').notNull(),
     unit: unitEnum('unit').notNull(),
     netWeightG: integer('net_weight_g').notNull(),
+    /** The parcel's weight for freight, packaging included (grams); null: the net weight. */
+    parcelWeightG: integer('parcel_weight_g'),
     stock: integer('stock').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
   },

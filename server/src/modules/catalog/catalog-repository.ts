@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, not, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { categories, cooperatives, farmers, products, productSpecs } from '../../db/schema'
+import { templatesForFarmers } from '../freight'
 
 export interface ProductFilter {
   category?: string
@@ -69,8 +70,18 @@ export function createCatalogRepository(db: Db) {
     },
 
     async findProduct(id: number) {
-      const [row] = await baseQuery().where(and(eq(products.id, id), eq(farmers.active, true), eq(products.reviewStatus, 'approved')))
+      const [row] = await db
+        .select({ ...productColumns, servicePhone: cooperatives.servicePhone })
+        .from(products)
+        .innerJoin(farmers, eq(farmers.id, products.farmerId))
+        .innerJoin(cooperatives, eq(cooperatives.id, farmers.cooperativeId))
+        .where(and(eq(products.id, id), eq(farmers.active, true), eq(products.reviewStatus, 'approved')))
       return row ?? null
+    },
+
+    /** The freight template that prices this farmer's parcels (through the freight module), or null: free shipping everywhere. */
+    async freightOf(farmerId: number) {
+      return (await templatesForFarmers(db, [farmerId])).get(farmerId) ?? null
     },
 
     async specsOf(productIds: number[]) {

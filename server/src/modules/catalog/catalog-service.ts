@@ -76,7 +76,7 @@ export function createCatalogService(repo: CatalogRepository, clock: () => Date 
     async getProduct(id: number): Promise<ProductDetailDto> {
       const row = await repo.findProduct(id)
       if (!row) throw notFound('Product')
-      const specs = await repo.specsOf([id])
+      const [specs, freight] = await Promise.all([repo.specsOf([id]), repo.freightOf(row.farmer.id)])
       const card = toCard(row, specs, chinaDate(clock()))
       return {
         ...card,
@@ -84,6 +84,12 @@ export function createCatalogService(repo: CatalogRepository, clock: () => Date 
         photos: row.photos.map(photoUrls),
         specs: specs.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, unit: s.unit, netWeightG: s.netWeightG, stock: s.stock })),
         farmer: { ...card.farmer, story: row.farmer.story },
+        shipping: {
+          shipsFrom: freight?.shipsFrom || `${row.cooperative.province}${row.cooperative.county}`,
+          notServed: freight?.notServed ?? [],
+          freeFromFen: freight?.freeFromFen ?? null,
+          servicePhone: row.servicePhone,
+        },
       }
     },
 

@@ -14,6 +14,8 @@ export interface CleanSpec {
   priceFen: number
   unit: Unit
   netWeightG: number
+  /** The parcel's weight per unit for freight; null: the net weight; absent (update): unchanged. */
+  parcelWeightG?: number | null
   stock: number
   /** The stock the farmer's form started from (on update): the change is applied, not the figure. */
   stockWas?: number
@@ -39,6 +41,12 @@ function required(value: string, field: string): string {
   return v
 }
 
+/** A parcel weighs at least what it holds. */
+function parcelWeight(grams: number | null, netWeightG: number, i: number): number | null {
+  if (grams !== null && grams < netWeightG) throw new AppError('VALIDATION_FAILED', `specs/${i}/parcelWeightG must not be below netWeightG`)
+  return grams
+}
+
 export function cleanListing(input: ListingInputDto, farmerVillage: string): CleanListing {
   const specs = input.specs.map((s, i) => ({
     ...(s.id === undefined ? {} : { id: s.id }),
@@ -46,6 +54,7 @@ export function cleanListing(input: ListingInputDto, farmerVillage: string): Cle
     priceFen: s.priceFen,
     unit: s.unit ?? '斤',
     netWeightG: s.netWeightG,
+    ...(s.parcelWeightG === undefined ? {} : { parcelWeightG: parcelWeight(s.parcelWeightG, s.netWeightG, i) }),
     stock: s.stock,
     ...(s.id === undefined || s.stockWas === undefined ? {} : { stockWas: s.stockWas }),
   }))
@@ -100,7 +109,7 @@ export function toListingDto(row: ProductRow, specs: SpecRow[], hasOrders: boole
     reviewStatus: row.reviewStatus,
     reviewNote: row.reviewNote,
     hasOrders,
-    specs: specs.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, unit: s.unit, netWeightG: s.netWeightG, stock: s.stock })),
+    specs: specs.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, unit: s.unit, netWeightG: s.netWeightG, parcelWeightG: s.parcelWeightG, stock: s.stock })),
     updatedAt: row.updatedAt.toISOString(),
   }
 }

@@ -10,7 +10,7 @@ export type NewListingProduct = Pick<
   typeof products.$inferInsert,
   'farmerId' | 'categoryId' | 'title' | 'description' | 'origin' | 'photos' | 'harvestStart' | 'harvestEnd' | 'shipsFrom' | 'status'
 >
-export type NewListingSpec = Pick<typeof productSpecs.$inferInsert, 'productId' | 'name' | 'priceFen' | 'unit' | 'netWeightG' | 'stock' | 'sortOrder'>
+export type NewListingSpec = Pick<typeof productSpecs.$inferInsert, 'productId' | 'name' | 'priceFen' | 'unit' | 'netWeightG' | 'parcelWeightG' | 'stock' | 'sortOrder'>
 
 export async function insertProducts(db: Executor, rows: readonly NewListingProduct[]): Promise<{ id: number; title: string }[]> {
   if (rows.length === 0) return []

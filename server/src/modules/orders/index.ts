@@ -1,7 +1,7 @@
 /**
- * Orders: checkouts, orders, their lines and events, and each farmer's shipping rule
- * (farmer_shipping, set through `setFarmerShipping`; this module is their only writer).
- * Placement and the buyer's reads; the order lifecycle on rows a caller has locked; the
+ * Orders: checkouts, orders, their lines and events (this module is their only writer).
+ * Placement and the buyer's reads, shipping fees priced by each farmer's freight template (read
+ * through modules/freight, `templatesForFarmers`); the order lifecycle on rows a caller has locked; the
  * auto-confirm job. Money is not done here: order-payments carries out what orders decide.
  * Others may read: orders (id, order_no, checkout_id, buyer_id, farmer_id, status, *_fen,
  * address, paid_at, shipped_at, received_at, refunded_at, cancelled_at), order_items (all
@@ -21,7 +21,6 @@ export { toCheckout, itemDto, type RefundLookup } from './order-mapper'
 export { newCheckoutNo, orderNo } from './order-numbers'
 export { findCheckout, findOrder, itemsOf, lockCheckout, ordersByIds, ordersOfCheckout, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
 export { hasPastOrders, recordPastOrders, type PastOrder, type RecordedOrder } from './order-history'
-export { setFarmerShipping, type FarmerShippingRule } from './farmer-shipping'
 export { setPackedWeights, type PackedWeightInput } from './order-repository'
 
 /** Mounts preview, placement and the buyer's order reads; registers the auto-confirm job; returns the buyer's order service. */

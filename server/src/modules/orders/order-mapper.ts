@@ -4,6 +4,7 @@ import { formatFen } from '@domain/money'
 import { REFUND_KIND_LABELS } from '@domain/payment-states'
 import type { CheckoutDto, OrderDetailDto, OrderItemDto, OrderSummaryDto } from '@contracts/orders'
 import type { Executor } from '../../db/client'
+import { cooperativeOfFarmer } from '../members'
 import { eventsOf, farmersByIds, itemsOf, type CheckoutRow, type OrderItemRow, type OrderRow } from './order-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
@@ -78,7 +79,7 @@ export function refundSteps(refunds: readonly OrderRefundDto[], status: OrderRow
 }
 
 export async function toDetail(db: Executor, order: OrderRow, refundsOf: RefundLookup): Promise<OrderDetailDto> {
-  const [[base], events, refunds] = await Promise.all([toSummaries(db, [order]), eventsOf(db, order.id), refundsOf(db, order.id)])
+  const [[base], events, refunds, coop] = await Promise.all([toSummaries(db, [order]), eventsOf(db, order.id), refundsOf(db, order.id), cooperativeOfFarmer(db, order.farmerId)])
   const latest = refunds.at(-1)
   const { postalCode: _postalCode, ...address } = order.address
   const recorded: TimelineEntry[] = events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actor: e.actor, reason: e.reason, event: e.event, at: e.createdAt.toISOString() }))
@@ -90,6 +91,7 @@ export async function toDetail(db: Executor, order: OrderRow, refundsOf: RefundL
     events: [...recorded, ...refundSteps(refunds, order.status)].map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map(({ e }) => e),
     refunds,
     refund: latest ? { status: latest.status, amountFen: latest.amountFen } : null,
+    servicePhone: coop?.servicePhone ?? null,
   }
 }
 

@@ -5,7 +5,6 @@ import {
   addresses,
   checkouts,
   farmers,
-  farmerShipping,
   orderEvents,
   orderItems,
   orders,
@@ -34,28 +33,29 @@ export async function specsForSale(db: Executor, specIds: number[], lock = false
       specName: productSpecs.name,
       unit: productSpecs.unit,
       netWeightG: productSpecs.netWeightG,
+      parcelWeightG: productSpecs.parcelWeightG,
       priceFen: productSpecs.priceFen,
       stock: productSpecs.stock,
       productStatus: products.status,
       photos: products.photos,
       farmerActive: farmers.active,
       farmer: { id: farmers.id, name: farmers.name, village: farmers.village },
-      feeFen: farmerShipping.feeFen,
-      freeFromFen: farmerShipping.freeFromFen,
     })
     .from(productSpecs)
     .innerJoin(products, eq(products.id, productSpecs.productId))
     .innerJoin(farmers, eq(farmers.id, products.farmerId))
-    .leftJoin(farmerShipping, eq(farmerShipping.farmerId, farmers.id))
     .where(inArray(productSpecs.id, specIds))
     .orderBy(asc(productSpecs.id))
   const rows = lock ? await query.for('update', { of: productSpecs }) : await query
   return new Map(
-    rows.map(({ photos, feeFen, freeFromFen, ...r }) => [
-      r.specId,
-      { ...r, cover: optionalPhoto(photos[0]), shipping: { feeFen: feeFen ?? 0, freeFromFen: freeFromFen ?? null } },
-    ]),
+    rows.map(({ photos, ...r }) => [r.specId, { ...r, cover: optionalPhoto(photos[0]) }]),
   )
+}
+
+/** One of the buyer's own addresses (a read of addresses' table), or null: someone else's too. */
+export async function buyerAddress(db: Executor, buyerId: number, addressId: number) {
+  const [row] = await db.select().from(addresses).where(and(eq(addresses.id, addressId), eq(addresses.userId, buyerId)))
+  return row ?? null
 }
 
 /** The stock these orders hold, per spec in id order: what goes back when they are cancelled. */

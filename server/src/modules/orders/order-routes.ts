@@ -26,10 +26,10 @@ export const orderRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; placeme
 ) => {
   app.post(
     '/api/v1/checkout/preview',
-    { schema: { tags, summary: 'Price a cart: per-farmer groups, shipping, totals, stock problems', security, body: PreviewBody, response: { 200: CheckoutPreview, ...errors } } },
+    { schema: { tags, summary: 'Price a cart: per-farmer groups, shipping by freight template and the address’s province, totals, stock and not-served problems', security, body: PreviewBody, response: { 200: CheckoutPreview, ...errors } } },
     async (request) => {
-      await requireUser(request, auth)
-      return placement.preview(request.body.items)
+      const user = await requireUser(request, auth)
+      return placement.preview(user.id, request.body.items, request.body.addressId)
     },
   )
 

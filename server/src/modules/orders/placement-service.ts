@@ -1,11 +1,13 @@
 /**
  * Checkout preview and order placement. Placement is idempotent per (buyer, Idempotency-Key):
  * the same key and body return the first result, another body is a 409. Within one
- * transaction it locks the specs in id order, prices the cart from those rows, takes the
- * stock with one conditional update, and writes one order per farmer with its events.
+ * transaction it locks the specs in id order, prices the cart from those rows and each farmer's
+ * freight template (the address's province), refuses a farmer who does not ship there before
+ * any stock is taken, takes the stock with one conditional update, and writes one order per
+ * farmer with its events. The preview prices with the same function and the same rows.
  */
 import crypto from 'node:crypto'
-import type { Db } from '../../db/client'
+import type { Db, Executor } from '../../db/client'
 import { inTransaction } from '../../db/transaction'
 import { UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-errors'
 import type { CartLineDto, CheckoutDto, CheckoutPreviewDto } from '@contracts/orders'
@@ -13,6 +15,7 @@ import { AppError, notFound } from '../../http/errors'
 import { checkoutOf, summariesOf, toCheckout } from './order-mapper'
 import { newCheckoutNo, orderNo } from './order-numbers'
 import {
+  buyerAddress,
   earlierCheckoutAndAddress,
   findCheckoutByKey,
   insertCheckout,
@@ -23,7 +26,8 @@ import {
   specsForSale,
 } from './order-repository'
 import { reserveStock } from '../stock'
-import { mergeLines, priceCart } from './pricing'
+import { templatesForFarmers } from '../freight'
+import { mergeLines, priceCart, type CartLine, type SpecForSale } from './pricing'
 
 export const EXPIRE_CHECKOUT_JOB = 'expire_checkout'
 
@@ -49,6 +53,12 @@ export interface PlacementDeps {
   payWindowMinutes: number
 }
 
+/** Prices the cart from these spec rows and their farmers' effective templates, read through `ex` (placement: its transaction). */
+async function priceWithFreight(ex: Executor, lines: CartLine[], specs: Map<number, SpecForSale>, province: string | null): Promise<CheckoutPreviewDto> {
+  const templates = await templatesForFarmers(ex, [...new Set([...specs.values()].map((s) => s.farmer.id))])
+  return priceCart(lines, specs, { templates, province })
+}
+
 export function createPlacementService({ db, clock, payWindowMinutes }: PlacementDeps) {
   /** The first placement's answer for this key, or a 409 if it was made with another body. */
   async function answerAgain(existing: CheckoutRow, hash: string): Promise<{ checkout: CheckoutDto; created: boolean }> {
@@ -64,9 +74,12 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
   }
 
   return {
-    async preview(items: CartLineDto[]): Promise<CheckoutPreviewDto> {
+    /** The cart priced for this buyer, by the province of one of their addresses when given (else the fallback zones). */
+    async preview(buyerId: number, items: CartLineDto[], addressId?: number): Promise<CheckoutPreviewDto> {
+      const address = addressId === undefined ? null : await buyerAddress(db, buyerId, addressId)
+      if (addressId !== undefined && !address) throw new AppError('ADDRESS_NOT_FOUND', 'Address not found')
       const specs = await specsForSale(db, mergeLines(items).map((l) => l.specId))
-      return priceCart(items, specs)
+      return priceWithFreight(db, items, specs, address?.province ?? null)
     },
 
     async place(input: PlaceOrderInput): Promise<{ checkout: CheckoutDto; created: boolean }> {
@@ -84,7 +97,11 @@ export function createPlacementService({ db, clock, payWindowMinutes }: Placemen
           const specs = await specsForSale(tx, lines.map((l) => l.specId), true)
           const unknown = lines.find((l) => !specs.has(l.specId))
           if (unknown) throw notFound(`Spec ${unknown.specId}`)
-          const priced = priceCart(lines, specs)
+          const priced = await priceWithFreight(tx, lines, specs, address.province)
+          const notServed = priced.groups.find((g) => g.freight.notServed)
+          if (notServed) {
+            throw new AppError('PROVINCE_NOT_SERVED', `${notServed.farmer.name} does not ship to ${notServed.freight.province ?? address.province}`)
+          }
           const problem = priced.groups.flatMap((g) => g.lines).find((l) => l.problem !== null)
           if (problem) {
             throw problem.problem === 'UNAVAILABLE'

@@ -1,11 +1,14 @@
 /**
  * Prices a cart from the server's own rows: one group per farmer with its lines, the
- * farmer's shipping fee and totals, and a problem on every line that cannot be ordered.
- * Pure: the same function serves the preview and the placement (inside its transaction).
+ * farmer's shipping fee by their freight template and the address's province, totals, and a
+ * problem on every line that cannot be ordered (every line of a farmer who does not ship to
+ * the province: NOT_SERVED). Pure: the same function serves the preview and the placement
+ * (inside its transaction).
  */
 import { sumFen } from '@domain/money'
 import type { ProductStatus } from '@domain/products'
-import { shippingFee, type ShippingRule } from '@domain/shipping'
+import { freightFee, freightUnits, normalizeProvince, zoneFeeFen, zoneFor } from '@domain/freight'
+import type { FreightTemplateDto, GroupFreightDto } from '@contracts/freight'
 import type { CheckoutPreviewDto, PreviewGroupDto, PreviewLineDto } from '@contracts/orders'
 import type { PhotoDto } from '@contracts/catalog'
 
@@ -16,13 +19,43 @@ export interface SpecForSale {
   specName: string
   unit: PreviewLineDto['unit']
   netWeightG: number
+  /** The parcel's weight per unit for freight (packaging included); null: the net weight. */
+  parcelWeightG: number | null
   priceFen: number
   stock: number
   productStatus: ProductStatus
   farmerActive: boolean
   farmer: { id: number; name: string; village: string }
   cover: PhotoDto | null
-  shipping: ShippingRule
+}
+
+/** What the fees depend on: each farmer's effective template (absent: free shipping everywhere) and where the parcel goes. */
+export interface FreightContext {
+  templates: ReadonlyMap<number, FreightTemplateDto>
+  /** The address's province as the buyer typed it, or null (no address yet: the fallback zone's fee). */
+  province: string | null
+}
+
+/** One farmer's parcel: its fee, in words and figures; the fee before free-from for the older clients' `shippingRule`. */
+function groupFreight(template: FreightTemplateDto | undefined, province: string | null, okLines: PreviewLineDto[], specs: Map<number, SpecForSale>) {
+  const basis = template?.basis ?? 'weight'
+  const units = freightUnits(
+    basis,
+    okLines.map((l) => ({ netWeightG: l.netWeightG, parcelWeightG: specs.get(l.specId)?.parcelWeightG ?? null, quantity: l.quantity })),
+  )
+  const itemsFen = sumFen(okLines.map((l) => l.lineTotalFen))
+  const quote = freightFee(template ?? null, province, { units, itemsFen })
+  const freight: GroupFreightDto = {
+    province: province === null ? null : (normalizeProvince(province) ?? province.trim()),
+    units,
+    basis,
+    feeFen: quote.feeFen,
+    freeFromFen: template?.freeFromFen ?? null,
+    explanation: quote.explanation,
+    notServed: quote.notServed,
+  }
+  const ruleFeeFen = template && !quote.notServed ? zoneFeeFen(zoneFor(template, province), units) : 0
+  return { freight, ruleFeeFen }
 }
 
 export interface CartLine {
@@ -45,7 +78,7 @@ function problemOf(spec: SpecForSale, quantity: number): PreviewLineDto['problem
 }
 
 /** Lines whose spec is unknown are reported by the caller (they have no farmer to group under). */
-export function priceCart(lines: CartLine[], specs: Map<number, SpecForSale>): CheckoutPreviewDto {
+export function priceCart(lines: CartLine[], specs: Map<number, SpecForSale>, freightOf: FreightContext): CheckoutPreviewDto {
   const groups = new Map<number, { spec: SpecForSale; lines: PreviewLineDto[] }>()
   for (const { specId, quantity } of mergeLines(lines)) {
     const spec = specs.get(specId)
@@ -69,15 +102,19 @@ export function priceCart(lines: CartLine[], specs: Map<number, SpecForSale>): C
     groups.set(spec.farmer.id, group)
   }
   const priced: PreviewGroupDto[] = [...groups.values()].map(({ spec, lines: groupLines }) => {
-    const itemsFen = sumFen(groupLines.filter((l) => l.problem === null).map((l) => l.lineTotalFen))
-    const shippingFen = itemsFen === 0 ? 0 : shippingFee(itemsFen, spec.shipping)
+    const template = freightOf.templates.get(spec.farmer.id)
+    const { freight, ruleFeeFen } = groupFreight(template, freightOf.province, groupLines.filter((l) => l.problem === null), specs)
+    const pricedLines = freight.notServed ? groupLines.map((l) => ({ ...l, problem: 'NOT_SERVED' as const })) : groupLines
+    const itemsFen = sumFen(pricedLines.filter((l) => l.problem === null).map((l) => l.lineTotalFen))
+    const shippingFen = itemsFen === 0 ? 0 : freight.feeFen
     return {
       farmer: spec.farmer,
-      lines: groupLines,
+      lines: pricedLines,
       itemsFen,
       shippingFen,
       totalFen: itemsFen + shippingFen,
-      shippingRule: { feeFen: spec.shipping.feeFen, freeFromFen: spec.shipping.freeFromFen },
+      shippingRule: { feeFen: ruleFeeFen, freeFromFen: freight.freeFromFen },
+      freight,
     }
   })
   return {

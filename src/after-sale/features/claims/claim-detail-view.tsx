@@ -3,15 +3,14 @@
  * 最终), the refund when there is one, the lines (affected of ordered, in each line's measure:
  * "受影响 1斤 / 共 10斤", "1箱 / 共 2箱"), photos, notes, and the buyer's buttons.
  */
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { ClaimDto } from '@contracts/after-sales'
 import { CLAIM_REASON_LABELS, CLAIM_STATUS_LABELS } from '@domain/claim-states'
 import { formatChinaDateTime } from '@domain/china-time'
 import { formatFen } from '@domain/money'
 import { REFUND_STATUS_LABELS } from '@domain/payment-states'
-import { mediaUrl } from '../../../lib/media'
+import { PhotoStrip } from '../../../components/photo-strip'
 import { openPage, routes } from '../../../lib/navigation'
-import { previewImages } from '../../../lib/preview-image'
 import { formatMeasure } from './claim-lines'
 import { buyerSteps, claimFigures, deadlineText, statusHint, type BuyerStep } from './labels'
 import './claims.scss'
@@ -35,7 +34,6 @@ function Note({ id, label, text }: { id: string; label: string; text: string | n
 export function ClaimDetailView({ claim: c, busy, onStep }: Props) {
   const deadline = deadlineText(c)
   const steps = buyerSteps(c)
-  const urls = c.photos.map((p) => mediaUrl(p.url))
   return (
     <View className="claim-page">
       <View className="claim-status">
@@ -83,16 +81,10 @@ export function ClaimDetailView({ claim: c, busy, onStep }: Props) {
         <Note id="claim-manager-note" label="合作社的处理意见" text={c.managerNote} />
       </View>
 
-      {urls.length > 0 ? (
+      {c.photos.length > 0 ? (
         <View className="claim-card">
           <Text className="claim-card__heading">照片</Text>
-          <View className="claim-photos">
-            {c.photos.map((p, i) => (
-              <View key={p.key} className="claim-photo" onClick={() => previewImages(urls, urls[i])}>
-                <Image className="claim-photo__img" src={mediaUrl(p.thumbUrl)} mode="aspectFill" />
-              </View>
-            ))}
-          </View>
+          <PhotoStrip photos={c.photos} className="claim-photos" tileClassName="claim-photo" photoClassName="claim-photo__img" />
         </View>
       ) : null}
 

@@ -7,7 +7,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import type { ClaimDto } from '@contracts/after-sales'
 import { formatFen } from '@domain/money'
 import { REFUND_BEARERS } from '@domain/payment-states'
-import { ClaimPhotos } from './claim-photos'
+import { PhotoStrip } from '../../../components/photo-strip'
 import { BEARER_LABELS, CLAIM_REASON_LABELS, escalationText, lineFigures, shortTime } from './labels'
 import { useDecision } from './use-decision'
 import './after-sales.scss'
@@ -39,7 +39,7 @@ export function EscalatedClaimCard({ claim: c, busy, onDecide }: Props) {
         订单 {c.orderNo} · 农户 {c.farmer.name}（{c.farmer.village}）
       </Text>
       <Text className="c-as__why">{escalationText(c)}</Text>
-      <ClaimPhotos claim={c} />
+      <PhotoStrip photos={c.photos} idPrefix={`claim-photo-${c.id}`} className="c-as__photos" photoClassName="c-as__photo" lazyLoad />
       {c.lines.map((l) => (
         <View key={l.orderItemId} className="c-as__line">
           <Text className="c-as__line-title">

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { openPage } from '../../../lib/navigation'
 import { reportsApi, WeekRefunds, WeekSummary } from '../../features/dashboard'
 import { afterSalesRoute, useAfterSalesCount } from '../../features/after-sales'
+import { freightRoutes } from '../../../features/freight'
 import { queueCount, useReviewCount } from '../../features/reviews'
 import { BarList } from '../../shared/bar-list'
 import { coopPage } from '../../shared/coop-gate'
@@ -84,6 +85,9 @@ function Dashboard() {
               {afterSales}
             </Text>
           ) : null}
+        </Text>
+        <Text id="open-freight" className="c-link" onClick={() => openPage(freightRoutes.coop)}>
+          运费模板
         </Text>
       </View>
       <View className="c-actions">

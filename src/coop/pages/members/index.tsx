@@ -1,8 +1,8 @@
-/** The cooperative's members: flags, deactivation, the commission, and inviting a new farmer. */
+/** The cooperative's members: flags, deactivation, the commission, the service phone, and inviting a new farmer. */
 import { Button, Text, View } from '@tarojs/components'
 import type { MemberDto, MemberListDto } from '@contracts/coop'
 import { confirmModal } from '../../../lib/page'
-import { CommissionEditor, MemberCard, membersApi } from '../../features/members'
+import { CommissionEditor, MemberCard, membersApi, ServicePhoneEditor } from '../../features/members'
 import { coopPage } from '../../shared/coop-gate'
 import { Loaded, useWeekResource } from '../../shared/loaded'
 import { ShowMore, usePaged } from '../../shared/paged'
@@ -26,6 +26,7 @@ function MemberList({ data, action }: { data: MemberListDto; action: CoopAction 
   return (
     <View>
       <CommissionEditor key={data.cooperative.commissionBps} bps={data.cooperative.commissionBps} busy={busy} onSave={(bps) => act(() => membersApi.setCommission(bps), '佣金已更新')} />
+      <ServicePhoneEditor />
       <View className="c-head">
         <Text>成员 {data.members.length} 位</Text>
         <Button id="invite-farmer" className={`c-button c-button--small${busy ? ' c-button--off' : ''}`} disabled={busy} onClick={invite}>

@@ -34,6 +34,31 @@ function Buttons({ claim, answer }: { claim: ClaimDto; answer: ClaimAnswer }) {
   )
 }
 
+/** The note field's own props (an Input or a Textarea): what was typed, its limit, read-only while sending. */
+function noteField(answer: ClaimAnswer) {
+  return {
+    placeholderStyle: PLACEHOLDER,
+    value: answer.note,
+    maxlength: NOTE_MAX,
+    disabled: answer.busy,
+    onInput: (e: { detail: { value: string } }) => answer.setNote(e.detail.value),
+  }
+}
+
+/** 取消 and the form's submit button (`form` names the ids and the answer it sends). */
+function FormButtons({ claim, answer, form, label }: { claim: ClaimDto; answer: ClaimAnswer; form: 'offer' | 'contest'; label: string }) {
+  return (
+    <View className="f-claim__row">
+      <Button id={`${form}-cancel-${claim.id}`} className="f-claim__button f-claim__button--ghost" disabled={answer.busy} onClick={() => answer.open(null)}>
+        取消
+      </Button>
+      <Button id={`${form}-submit-${claim.id}`} className="f-claim__button" disabled={answer.busy} loading={answer.busy} onClick={() => void answer[form]()}>
+        {label}
+      </Button>
+    </View>
+  )
+}
+
 function OfferForm({ claim, answer }: { claim: ClaimDto; answer: ClaimAnswer }) {
   return (
     <View className="f-claim__form">
@@ -50,24 +75,8 @@ function OfferForm({ claim, answer }: { claim: ClaimDto; answer: ClaimAnswer }) 
         onInput={(e) => answer.setAmount(e.detail.value)}
       />
       <Text className="f-claim__label">说明（可以不填，买家会看到）</Text>
-      <Input
-        id={`offer-note-${claim.id}`}
-        className="f-claim__input f-claim__input--text"
-        placeholder="例如：只有两个坏果"
-        placeholderStyle={PLACEHOLDER}
-        value={answer.note}
-        maxlength={NOTE_MAX}
-        disabled={answer.busy}
-        onInput={(e) => answer.setNote(e.detail.value)}
-      />
-      <View className="f-claim__row">
-        <Button id={`offer-cancel-${claim.id}`} className="f-claim__button f-claim__button--ghost" disabled={answer.busy} onClick={() => answer.open(null)}>
-          取消
-        </Button>
-        <Button id={`offer-submit-${claim.id}`} className="f-claim__button" disabled={answer.busy} loading={answer.busy} onClick={() => void answer.offer()}>
-          确认提出
-        </Button>
-      </View>
+      <Input id={`offer-note-${claim.id}`} className="f-claim__input f-claim__input--text" placeholder="例如：只有两个坏果" {...noteField(answer)} />
+      <FormButtons claim={claim} answer={answer} form="offer" label="确认提出" />
     </View>
   )
 }
@@ -76,24 +85,8 @@ function ContestForm({ claim, answer }: { claim: ClaimDto; answer: ClaimAnswer }
   return (
     <View className="f-claim__form">
       <Text className="f-claim__label">您的理由（必须填写，合作社会看到）</Text>
-      <Textarea
-        id={`contest-note-${claim.id}`}
-        className="f-claim__textarea"
-        placeholder="例如：发货时拍了照，果子都是好的"
-        placeholderStyle={PLACEHOLDER}
-        value={answer.note}
-        maxlength={NOTE_MAX}
-        disabled={answer.busy}
-        onInput={(e) => answer.setNote(e.detail.value)}
-      />
-      <View className="f-claim__row">
-        <Button id={`contest-cancel-${claim.id}`} className="f-claim__button f-claim__button--ghost" disabled={answer.busy} onClick={() => answer.open(null)}>
-          取消
-        </Button>
-        <Button id={`contest-submit-${claim.id}`} className="f-claim__button" disabled={answer.busy} loading={answer.busy} onClick={() => void answer.contest()}>
-          提交异议
-        </Button>
-      </View>
+      <Textarea id={`contest-note-${claim.id}`} className="f-claim__textarea" placeholder="例如：发货时拍了照，果子都是好的" {...noteField(answer)} />
+      <FormButtons claim={claim} answer={answer} form="contest" label="提交异议" />
     </View>
   )
 }

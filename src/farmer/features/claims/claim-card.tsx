@@ -5,8 +5,8 @@
 import { Text, View } from '@tarojs/components'
 import type { ClaimDto } from '@contracts/after-sales'
 import { formatFen } from '@domain/money'
+import { PhotoStrip } from '../../../components/photo-strip'
 import { ClaimAnswerPanel } from './claim-answer-panel'
-import { ClaimPhotos } from './claim-photos'
 import { CLAIM_REASON_LABELS, deadlineText, farmerStatusText, lineFigures } from './labels'
 import { useClaimAnswer } from './use-claim-answer'
 import './claims.scss'
@@ -28,7 +28,7 @@ export function ClaimCard({ claim: c, onChanged, onStale }: Props) {
         </Text>
       </View>
       <Text className="f-claim__order">订单号 {c.orderNo}</Text>
-      <ClaimPhotos claim={c} />
+      <PhotoStrip photos={c.photos} idPrefix={`claim-photo-${c.id}`} className="f-claim__photos" photoClassName="f-claim__photo" lazyLoad />
       <View className="f-claim__lines">
         {c.lines.map((l) => (
           <View key={l.orderItemId} className="f-claim__line">

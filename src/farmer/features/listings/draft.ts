@@ -30,7 +30,13 @@ export interface DraftSpec {
   stockWas?: number
   /** Ask for the weight even for 斤/kg (a spec saved with some other weight per unit). */
   askWeight?: boolean
+  /** 包装后重量 as typed (optional, for the shipping fee; empty: the net weight counts), in `parcelUnit`. */
+  parcelWeight?: string
+  parcelUnit?: ParcelUnit
 }
+
+/** The parcel weight is typed in 斤 or in 公斤, as the farmer weighs it. */
+export type ParcelUnit = '斤' | 'kg'
 
 export interface ListingDraft {
   version: number
@@ -99,6 +105,16 @@ export function jinToGrams(text: string): number | null {
   return grams > 0 && grams <= LIMITS.netWeightGMax ? grams : null
 }
 
+/** The parcel weight as typed → grams: '' → null (not given); a bad number → undefined. */
+export function parcelGrams(text: string | undefined, unit: ParcelUnit = '斤'): number | null | undefined {
+  const t = (text ?? '').trim()
+  if (t === '') return null
+  if (unit === '斤') return jinToGrams(t) ?? undefined
+  if (!/^\d{1,4}(\.\d)?$/.test(t)) return undefined
+  const grams = Math.round(Number(t) * 10) * 100
+  return grams > 0 && grams <= LIMITS.netWeightGMax ? grams : undefined
+}
+
 export function gramsToJinText(grams: number): string {
   return String(Math.round((grams / GRAMS_PER_JIN) * 10) / 10)
 }
@@ -126,7 +142,9 @@ export function draftFromListing(l: ListingDto): ListingDraft {
     origin: l.origin,
     specs: l.specs.map((s) => {
       const weightJin = gramsToJinText(s.netWeightG)
-      return { id: s.id, name: s.name, price: fenToYuanInput(s.priceFen), unit: s.unit, weightJin, stock: String(s.stock), stockWas: s.stock, askWeight: weightJin !== NATURAL_JIN[s.unit] }
+      // no parcel weight saved: left out (untouched, the input says nothing about it)
+      const parcel = s.parcelWeightG === null ? {} : { parcelWeight: gramsToJinText(s.parcelWeightG), parcelUnit: '斤' as const }
+      return { id: s.id, name: s.name, price: fenToYuanInput(s.priceFen), unit: s.unit, weightJin, stock: String(s.stock), stockWas: s.stock, askWeight: weightJin !== NATURAL_JIN[s.unit], ...parcel }
     }),
     harvestStart: l.harvestStart,
     harvestEnd: l.harvestEnd,
@@ -152,7 +170,11 @@ export function stepProblem(d: ListingDraft, step: number): string | null {
       const fen = yuanToFen(s.price)
       if (fen === null) return `${which}价格请填数字，最多两位小数，如 12.8`
       if (fen <= 0 || fen > LIMITS.priceFenMax) return `${which}价格要大于0`
-      if (jinToGrams(s.weightJin) === null) return `${which}净重请填斤数，如 5 或 2.5`
+      const net = jinToGrams(s.weightJin)
+      if (net === null) return `${which}净重请填斤数，如 5 或 2.5`
+      const parcel = parcelGrams(s.parcelWeight, s.parcelUnit)
+      if (parcel === undefined) return `${which}包装后重量请填${s.parcelUnit === 'kg' ? '公斤' : '斤'}数，如 5 或 2.5；不知道就空着`
+      if (parcel !== null && parcel < net) return `${which}包装后重量不能比净重轻`
       if (!/^\d{1,6}$/.test(s.stock.trim()) || Number(s.stock) > LIMITS.stockMax) return `${which}库存请填整数，如 50`
       const name = specName(s)
       if (name.length > LIMITS.specNameMax) return `${which}规格名称太长了`
@@ -190,6 +212,8 @@ export function draftToInput(d: ListingDraft): DraftCheck {
         priceFen: yuanToFen(s.price)!,
         unit: s.unit,
         netWeightG: jinToGrams(s.weightJin)!,
+        // never typed: left out (the server keeps what it has); emptied: null, the net weight counts
+        ...(s.parcelWeight === undefined ? {} : { parcelWeightG: parcelGrams(s.parcelWeight, s.parcelUnit) ?? null }),
         stock: Number(s.stock.trim()),
         ...(s.id === undefined || s.stockWas === undefined ? {} : { stockWas: s.stockWas }),
       })),

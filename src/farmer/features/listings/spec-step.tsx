@@ -2,7 +2,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { LIMITS } from '@domain/limits'
 import { UNITS, type Unit } from '@domain/units'
-import { needsWeight, newSpec, specName, UNIT_WORDS, withUnit, type DraftSpec } from './draft'
+import { needsWeight, newSpec, specName, UNIT_WORDS, withUnit, type DraftSpec, type ParcelUnit } from './draft'
 
 interface Props {
   specs: DraftSpec[]
@@ -11,6 +11,31 @@ interface Props {
 }
 
 const UNIT_IDS: Record<Unit, string> = { 斤: 'jin', kg: 'kg', 箱: 'box', 个: 'piece' }
+const PARCEL_UNITS: readonly { unit: ParcelUnit; id: string; word: string }[] = [
+  { unit: '斤', id: 'jin', word: '斤' },
+  { unit: 'kg', id: 'kg', word: '公斤' },
+]
+
+/** 包装后重量 (optional): what the parcel weighs with its box, for the shipping fee. */
+function ParcelWeightField({ index: i, spec: s, onChange }: { index: number; spec: DraftSpec; onChange: (change: Partial<DraftSpec>) => void }) {
+  const unit = s.parcelUnit ?? '斤'
+  return (
+    <View>
+      <Text className="lf__label">{`包装后重量（选填，${unit === 'kg' ? '公斤' : '斤'}）`}</Text>
+      <View className="lf__row">
+        <View className="lf__col">
+          <Input id={`spec-${i}-parcel`} className="lf__input" type="digit" value={s.parcelWeight ?? ''} placeholder="连箱子一起称" onInput={(e) => onChange({ parcelWeight: e.detail.value })} />
+        </View>
+        {PARCEL_UNITS.map((u) => (
+          <View key={u.id} id={`spec-${i}-parcel-${u.id}`} className={`lf__chip lf__parcel-unit${unit === u.unit ? ' lf__chip--on' : ''}`} onClick={() => onChange({ parcelUnit: u.unit })}>
+            {u.word}
+          </View>
+        ))}
+      </View>
+      <Text className="lf__parcel-hint">用于计算运费，不填按净重</Text>
+    </View>
+  )
+}
 
 export function SpecStep({ specs, onChange }: Props) {
   const set = (i: number, change: (spec: DraftSpec) => DraftSpec) => onChange((list) => list.map((s, j) => (j === i ? change(s) : s)))
@@ -52,6 +77,7 @@ export function SpecStep({ specs, onChange }: Props) {
                 <Input id={`spec-${i}-weight`} className="lf__input" type="digit" value={s.weightJin} placeholder="如 5" onInput={(e) => set(i, (spec) => ({ ...spec, weightJin: e.detail.value }))} />
               </View>
             ) : null}
+            <ParcelWeightField index={i} spec={s} onChange={(change) => set(i, (spec) => ({ ...spec, ...change }))} />
             <Text className="lf__label">规格名称（可不填）</Text>
             <Input
               id={`spec-${i}-name`}

@@ -8,6 +8,7 @@ import { FarmerSignIn, useIsFarmer } from '../../shared/farmer-gate'
 import { HomeStats, farmerRoutes, fetchFarmerHome, requestErrorText } from '../../features/fulfilment'
 import { MyProductsEntry } from '../../features/listings'
 import { claimsRoute, useOpenClaimCount } from '../../features/claims'
+import { freightRoutes } from '../../../features/freight'
 import '../../features/fulfilment/fulfilment.scss'
 import './index.scss'
 
@@ -43,6 +44,7 @@ export default function FarmerHomePage() {
         <Entry id="open-claims" title={openClaims === null ? '售后' : `售后 (${openClaims})`} hint={openClaims && openClaims !== '0' ? '请尽快处理' : '坏果、少斤退款'} url={claimsRoute} />
         <MyProductsEntry />
         <Entry id="open-statements" title="我的结算单" hint="每周收入" url={farmerRoutes.statements} />
+        <Entry id="open-freight" title="运费" hint="运费模板、不发货地区" url={freightRoutes.farmer} />
       </View>
     </View>
   )
