@@ -19,7 +19,7 @@ import { AddressSection } from './address-section'
 import { placeOrder, previewCheckout } from './api'
 import { CheckoutGroups } from './checkout-groups'
 import { hasStockProblem, notServedOf } from './not-served'
-import { useIdempotencyKey } from './idempotency'
+import { useIdempotencyKey } from '../../lib/idempotency'
 import { useAddresses } from './use-addresses'
 import './checkout.scss'
 

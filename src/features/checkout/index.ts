@@ -2,5 +2,4 @@
 export { CheckoutView } from './checkout-view'
 export { PayResultView } from './pay-result-view'
 export { outcomeOf, type CheckoutOutcome } from './use-checkout-status'
-export { newIdempotencyKey } from './idempotency'
 export { checkAddress, addressLine } from './address-rules'
