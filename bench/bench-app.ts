@@ -42,6 +42,8 @@ export async function startBenchApp(target: BenchTarget, { logLevel = 'warn', pr
     PORT: '0',
     XIANGJI_DATA_DIR: target.dataDir,
     XIANGJI_H5_DIR: path.join(os.tmpdir(), 'xiangji-bench-no-h5'),
+    // A bench is one client machine hammering on purpose: the per-IP and per-user limits would measure themselves.
+    RATE_LIMITS: 'off',
     ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
   })
   let t = performance.now()

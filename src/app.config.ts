@@ -15,7 +15,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'farmer', name: 'farmer', pages: ['pages/home/index', 'pages/orders/index', 'pages/ship/index', 'pages/packing/index', 'pages/listings/index', 'pages/listing-edit/index', 'pages/stock/index', 'pages/join/index', 'pages/statements/index', 'pages/claims/index', 'pages/freight/index'] },
-    { root: 'coop', name: 'coop', pages: ['pages/home/index', 'pages/members/index', 'pages/settlements/index', 'pages/impact/index', 'pages/reviews/index', 'pages/after-sales/index', 'pages/freight/index'] },
+    { root: 'coop', name: 'coop', pages: ['pages/home/index', 'pages/members/index', 'pages/settlements/index', 'pages/impact/index', 'pages/reviews/index', 'pages/after-sales/index', 'pages/freight/index', 'pages/household/index', 'pages/household-import/index', 'pages/registry-report/index', 'pages/registry-audit/index'] },
     { root: 'after-sale', name: 'after-sale', pages: ['pages/claim/index', 'pages/claim-detail/index'] },
   ],
   window: {

@@ -2,14 +2,11 @@
  * Builds the Fastify app (used by main.ts and by the tests through app.inject()).
  */
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import fastifyStatic from '@fastify/static'
 import { Type } from '@sinclair/typebox'
 import { sql } from 'drizzle-orm'
 import type { Config } from './config'
@@ -17,7 +14,6 @@ import type { Store } from './db/client'
 import { ErrorBody, frameworkErrors, installErrorHandling } from './http/errors'
 import { registerAuth } from './modules/auth'
 import { registerCatalog } from './modules/catalog'
-import { MEDIA_PREFIX } from './modules/media'
 import { registerAddresses } from './modules/addresses'
 import { registerOrders } from './modules/orders'
 import { orderRefundsOf, registerPayments } from './modules/payments'
@@ -30,13 +26,22 @@ import type { PaySandbox, PaySandboxOptions } from './wechat/sandbox/pay/pay-san
 import { paySandboxRoutes } from './wechat/sandbox/pay/pay-sandbox-routes'
 import { SandboxLoginCodes } from './wechat/sandbox/login-codes'
 import { SandboxAccessTokens } from './wechat/sandbox/access-tokens'
+import { SandboxStore } from './wechat/sandbox/sandbox-store'
+import { loggerOptions, type LogStream } from './http/log-redaction'
+import { registerJobFailures } from './modules/job-failures'
 import { createAccessTokens } from './wechat/access-token'
 import { sandboxRoutes } from './wechat/sandbox/sandbox-routes'
 import { h5Fallback } from './http/h5'
 import { installValidation } from './http/validation'
+import { clientErrorHandler, HTTP_LIMITS, installUrlLimit } from './http/client-errors'
+import { installControlCharacterGuard } from './http/control-characters'
+import { installAuthFirst } from './http/auth-first'
+import { installRateLimits } from './http/rate-limits'
+import { installSecurityHeaders, trustProxyOption } from './http/security-headers'
 import { registerCoopReports } from './modules/coop-reports'
 import { registerSettlements } from './modules/settlements'
 import { registerMembers } from './modules/members'
+import { registerHouseholds } from './modules/households'
 import { registerUploads } from './modules/uploads'
 import { registerFarmerListings } from './modules/farmer-listings'
 import { registerInvites } from './modules/invites'
@@ -46,7 +51,6 @@ import { registerFreight } from './modules/freight'
 import { registerTracking } from './modules/tracking'
 
 export const SANDBOX_PREFIX = '/sandbox/wechat'
-const DEMO_MEDIA_DIR = path.resolve(__dirname, '../assets/media')
 
 export interface AppDeps {
   config: Config
@@ -54,9 +58,13 @@ export interface AppDeps {
   clock?: () => Date
   /** Tests shorten the sandbox merchant's notification retries and refund delay. */
   paySandbox?: Partial<PaySandboxOptions>
+  /** Tests read the log here (with LOG_LEVEL other than silent); secrets are redacted (http/log-redaction.ts). */
+  logStream?: LogStream
 }
 
 export interface Sandbox {
+  /** Where every fake keeps its state (sandbox_records): shared by all instances on the store. */
+  store: SandboxStore
   loginCodes: SandboxLoginCodes
   accessTokens: SandboxAccessTokens
   pay: PaySandbox
@@ -83,16 +91,26 @@ function ownBaseUrl(app: FastifyInstance): string {
   return `http://${host}:${address.port}`
 }
 
-export async function buildApp({ config, store, clock = () => new Date(), paySandbox }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, store, clock = () => new Date(), paySandbox, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, logStream),
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     frameworkErrors,
+    // Behind a reverse proxy (TRUST_PROXY): request.ip and request.protocol come from X-Forwarded-*.
+    trustProxy: trustProxyOption(config.trustProxy),
+    // Node's parser refuses a request head over this size (431) before Fastify: clientErrorHandler answers it.
+    http: { maxHeaderSize: HTTP_LIMITS.maxHeaderBytes },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installErrorHandling(app)
   installValidation(app)
+  installUrlLimit(app)
+  installControlCharacterGuard(app)
+  const authFirst = installAuthFirst(app)
+  await installSecurityHeaders(app, config)
+  const rateLimits = await installRateLimits(app, config)
   app.addSchema(ErrorBody)
   await app.register(swagger, {
     openapi: {
@@ -103,11 +121,14 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
   const self = () => ownBaseUrl(app)
-  const pay = setUpWechatPay(config, self, paySandbox, () => clock().getTime())
+  const sandboxStore = new SandboxStore(store.db)
+  const onSandboxError = (err: unknown) => app.log.error({ err }, 'pay sandbox background work failed')
+  const pay = await setUpWechatPay(config, self, sandboxStore, { onError: onSandboxError, ...paySandbox }, () => clock().getTime())
   const sandbox: Sandbox | null = pay.sandbox
     ? {
-        loginCodes: new SandboxLoginCodes(config.wechat.appId, config.wechat.appSecret),
-        accessTokens: new SandboxAccessTokens(config.wechat.appId, config.wechat.appSecret, () => clock().getTime()),
+        store: sandboxStore,
+        loginCodes: new SandboxLoginCodes(sandboxStore, config.wechat.appId, config.wechat.appSecret),
+        accessTokens: new SandboxAccessTokens(sandboxStore, config.wechat.appId, config.wechat.appSecret, () => clock().getTime()),
         pay: pay.sandbox,
       }
     : null
@@ -124,8 +145,10 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   app.decorate('jobs', jobs)
   app.addHook('onClose', async () => {
     await jobs.stop()
-    sandbox?.pay.close()
+    await sandbox?.pay.close()
   })
+  // Deliveries and refund steps pending in the store (a restart's, a dead instance's) resume once we listen.
+  if (sandbox) app.addHook('onListen', async () => void sandbox.pay.start().catch(onSandboxError))
 
   app.get(
     '/healthz',
@@ -155,6 +178,8 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
     jobHandlers,
   }
   const ctx: ModuleContext = { ...base, auth: await registerAuth(base) }
+  authFirst.resolveWith(ctx.auth)
+  rateLimits.identifyUsersWith(ctx.auth)
   await registerCatalog(ctx)
   await registerAddresses(ctx)
   await registerSubscriptions(ctx)
@@ -168,9 +193,11 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
   const settlements = await registerSettlements(ctx)
   await registerCoopReports(ctx, { settlements })
   await registerMembers(ctx)
+  await registerHouseholds(ctx)
   await registerAfterSales(ctx)
   await registerFreight(ctx)
   await registerTracking(ctx)
+  await registerJobFailures(ctx)
   // ---- end of module registrations ----
 
   if (sandbox) {
@@ -178,17 +205,7 @@ export async function buildApp({ config, store, clock = () => new Date(), paySan
     await app.register(paySandboxRoutes, { prefix: PAY_SANDBOX_PREFIX, sandbox: sandbox.pay })
   }
 
-  const mediaRoots = [DEMO_MEDIA_DIR, path.join(config.dataDir, 'media')].filter((dir) => fs.existsSync(dir))
-  if (mediaRoots.length > 0) {
-    await app.register(fastifyStatic, {
-      root: mediaRoots,
-      prefix: MEDIA_PREFIX,
-      decorateReply: false,
-      immutable: true,
-      maxAge: '30d',
-      index: false,
-    })
-  }
+  // /media/<key> is served by the uploads module from its media store (MEDIA_STORE).
   await h5Fallback(app, config.h5Dir)
   return app
 }

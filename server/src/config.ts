@@ -4,11 +4,16 @@
  */
 import crypto, { type KeyObject } from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 
 export type WechatMode = 'sandbox' | 'live'
 /** Who answers a parcel's trail: the sandbox courier, or nobody (the trail says 暂无物流信息). */
 export type TrackingProviderKind = 'sandbox' | 'none'
+/** `database`: every instance on one PostgreSQL serves every photo; `folder`: this instance's data dir only. */
+export type MediaStoreKind = 'database' | 'folder'
+/** The rate-limited route families (http/rate-limits.ts); each limit is requests per minute. */
+export type RateLimitKind = 'login' | 'demoLogin' | 'uploads' | 'orders' | 'notify'
 
 export interface Config {
   nodeEnv: string
@@ -18,6 +23,8 @@ export interface Config {
   publicUrl: string
   dataDir: string
   databaseUrl: string | null
+  /** Where uploaded photos are stored (MEDIA_STORE): the media_files table, or files under <dataDir>/media. */
+  mediaStore: MediaStoreKind
   logLevel: string
   sessionTtlDays: number
   seedDemoData: boolean
@@ -41,6 +48,14 @@ export interface Config {
   sandboxRiskyWords: string[]
   /** Sandbox msg_sec_check: text containing one of these words is `review` (SANDBOX_REVIEW_WORDS). */
   sandboxReviewWords: string[]
+  /** Fastify's trustProxy (TRUST_PROXY): off, every proxy, a hop count, or the proxies' addresses. */
+  trustProxy: boolean | number | string[]
+  /** Requests per minute per IP or user for each limited route family; null with RATE_LIMITS=off. */
+  rateLimits: Record<RateLimitKind, number> | null
+  /** Redis shared by every instance for the rate-limit counters (REDIS_URL); null: per process. */
+  redisUrl: string | null
+  /** Prefix of every key this server writes in Redis (REDIS_KEY_PREFIX). */
+  redisKeyPrefix: string
 }
 
 export interface WechatPayConfig {
@@ -176,6 +191,69 @@ function wechatPayConfig(env: Env, mode: WechatMode, cwd: string): WechatPayConf
   }
 }
 
+/** Per-minute limits: per IP for sign-in, demo login and notices; per signed-in user for uploads and placements. */
+export const RATE_LIMIT_DEFAULTS: Record<RateLimitKind, { variable: string; perMinute: number }> = {
+  login: { variable: 'RATE_LIMIT_LOGIN_PER_MIN', perMinute: 20 },
+  demoLogin: { variable: 'RATE_LIMIT_DEMO_LOGIN_PER_MIN', perMinute: 20 },
+  uploads: { variable: 'RATE_LIMIT_UPLOADS_PER_MIN', perMinute: 30 },
+  orders: { variable: 'RATE_LIMIT_ORDERS_PER_MIN', perMinute: 20 },
+  // Loose: a notice refused with 429 is only delayed, WeChat Pay retries it (15 s, 15 s, 30 s, 3 min, …).
+  notify: { variable: 'RATE_LIMIT_NOTIFY_PER_MIN', perMinute: 120 },
+}
+/** Under NODE_ENV=test the defaults sit far above any test's burst; a test of the limits sets its own. */
+const TEST_RATE_LIMIT = 100_000
+
+function rateLimits(env: Env, nodeEnv: string): Record<RateLimitKind, number> | null {
+  if (oneOf(env, 'RATE_LIMITS', ['on', 'off'], 'on') === 'off') return null
+  const entries = Object.entries(RATE_LIMIT_DEFAULTS).map(([kind, { variable, perMinute }]) => [
+    kind,
+    int(env, variable, nodeEnv === 'test' ? TEST_RATE_LIMIT : perMinute, 1, 1_000_000),
+  ])
+  return Object.fromEntries(entries) as Record<RateLimitKind, number>
+}
+
+function redisKeyPrefix(env: Env): string {
+  const prefix = str(env, 'REDIS_KEY_PREFIX', 'xiangji:')
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(prefix)) throw new ConfigError('REDIS_KEY_PREFIX', `must be 1–64 letters, digits or :_.-, got "${prefix}"`)
+  return prefix
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+const isProxyAddress = (a: string) => {
+  const [ip, bits, ...rest] = a.split('/')
+  const family = net.isIP(ip)
+  if (PROXY_NAMES.includes(a)) return true
+  if (!family || rest.length > 0) return false
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+}
+
+/** false | true | a hop count (1–10) | comma-separated proxy addresses or CIDRs (and loopback, linklocal, uniquelocal). */
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = str(env, 'TRUST_PROXY', 'false').trim()
+  if (raw === 'false') return false
+  if (raw === 'true') return true
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10)
+  const list = raw.split(',').map((a) => a.trim()).filter(Boolean)
+  const bad = list.find((a) => !isProxyAddress(a))
+  if (bad !== undefined || list.length === 0) {
+    throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or the proxies' addresses (IP or CIDR, comma-separated), got "${bad ?? raw}"`)
+  }
+  return list
+}
+
+const LOOPBACK_HOSTS = ['localhost', '::1', '[::1]']
+
+/** A warning when the sandbox (its demo login signs anyone in) listens beyond this machine; null otherwise. */
+export function sandboxExposureWarning(config: Pick<Config, 'host' | 'wechat'>): string | null {
+  if (config.wechat.mode !== 'sandbox') return null
+  const host = config.host.toLowerCase()
+  if (LOOPBACK_HOSTS.includes(host) || (net.isIPv4(host) && host.startsWith('127.'))) return null
+  return (
+    `WECHAT_MODE=sandbox is listening on ${config.host}, beyond this machine: anyone who can reach it can sign in ` +
+    `as a demo persona and "pay" with the sandbox. Set HOST=127.0.0.1 for a demo, or WECHAT_MODE=live with real credentials.`
+  )
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development')
   const port = int(env, 'PORT', 3000, 0, 65535)
@@ -206,6 +284,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl,
     dataDir: path.resolve(cwd, str(env, 'XIANGJI_DATA_DIR', 'data')),
     databaseUrl,
+    mediaStore: oneOf(env, 'MEDIA_STORE', ['database', 'folder'] as const, databaseUrl ? 'database' : 'folder'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 365),
     seedDemoData: bool(env, 'SEED_DEMO_DATA', mode === 'sandbox'),
@@ -222,5 +301,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trackingProvider,
     sandboxRiskyWords: words(env, 'SANDBOX_RISKY_WORDS', ['违禁词', '赌博']),
     sandboxReviewWords: words(env, 'SANDBOX_REVIEW_WORDS', ['待审核']),
+    trustProxy: trustProxy(env),
+    rateLimits: rateLimits(env, nodeEnv),
+    redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL', '', ['redis:', 'rediss:']) : null,
+    redisKeyPrefix: redisKeyPrefix(env),
   }
 }

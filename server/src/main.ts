@@ -1,6 +1,6 @@
 /** Starts the API: validated config, store with migrations, demo data on an empty store, listen. */
 import { buildApp } from './app'
-import { ConfigError, loadConfig } from './config'
+import { ConfigError, loadConfig, sandboxExposureWarning } from './config'
 import { seedDemoStore } from './seed/demo-store'
 import { openConfiguredStore } from './store'
 
@@ -30,6 +30,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', close)
   await app.listen({ port: config.port, host: config.host })
   app.jobs.start()
+  const exposed = sandboxExposureWarning(config)
+  if (exposed) {
+    // Loud on purpose: in the log (warn) and on stderr, where a terminal or a service manager shows it.
+    app.log.warn(exposed)
+    console.error(`\n!!! WARNING: ${exposed}\n`)
+  }
   const base = `http://localhost:${config.port}`
   console.log(`Xiangji is running at ${base}  (store: ${store.kind}, WeChat: ${config.wechat.mode})`)
   console.log(`API docs: ${base}/api/docs`)

@@ -10,6 +10,10 @@ export type ClientErrorCode =
   | 'CHOOSE_FAILED'
   | 'READ_FAILED'
   | 'DOWNLOAD_FAILED'
+  | 'FILE_CHOOSE_FAILED'
+  | 'FILE_READ_FAILED'
+  | 'FILE_TYPE'
+  | 'FILE_TOO_LARGE'
 
 export type MessageCode = ErrorCode | ClientErrorCode
 
@@ -23,6 +27,10 @@ const MESSAGES: Record<MessageCode, string> = {
   CHOOSE_FAILED: '没能打开相册，请重试',
   READ_FAILED: '读取照片失败，请重新选择',
   DOWNLOAD_FAILED: '文件下载失败，请稍后重试',
+  FILE_CHOOSE_FAILED: '没能打开聊天文件，请重试',
+  FILE_READ_FAILED: '读取文件失败，请重新选择',
+  FILE_TYPE: '请选择CSV或Excel（.xlsx）文件',
+  FILE_TOO_LARGE: '文件太大了（超过2MB），请只保留名单需要的几列再上传',
   // generic
   BAD_REQUEST: '请求有误，请稍后重试',
   BAD_URL: '链接地址有误，请返回后重新打开',
@@ -103,6 +111,19 @@ const MESSAGES: Record<MessageCode, string> = {
   NOTHING_TO_SETTLE: '这一周没有需要结算的内容',
   SETTLEMENT_NOT_CONFIRMED: '请先确认结算单',
   SETTLEMENT_ALREADY_PAID: '这张结算单已经付过款了',
+  INVALID_REGISTRY_NO: '户编号应为6–30位数字或大写字母',
+  INVALID_PERIOD: '报表期间不对，请重新选择',
+  INVALID_STATUS_DATE: '日期不对：不能早于当前状态开始的日子，也不能晚于今天',
+  REGISTRY_NO_TAKEN: '这个户编号已经登记在另一位社员名下',
+  HOUSEHOLD_NOT_ON_REGISTRY: '这户目前不在册，无需结束',
+  IMPORT_FILE_UNREADABLE: '文件读不出来，请上传CSV或Excel（.xlsx）文件',
+  IMPORT_TOO_MANY_ROWS: '名单最多5000行，请分成几份上传',
+  IMPORT_MAPPING_INCOMPLETE: '请先选好“户编号”和“户主姓名”对应的列',
+  IMPORT_NOT_PROPOSED: '这份名单已经处理过了',
+  IMPORT_STALE: '名单核对后数据有变化，请重新核对后再确认',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  HEADERS_TOO_LARGE: '请求太大，请稍后再试',
+  CONTROL_CHARACTERS: '内容里有无法识别的字符，请删掉后再试',
   SETTLEMENT_CHANGED: '结算单刚刚有变化，请刷新',
 }
 

@@ -26,14 +26,15 @@ export function buildQuery(query?: Query): string {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestOptions {
-  /** Extra request headers, e.g. `Idempotency-Key`. */
+  /** Extra request headers, e.g. `Idempotency-Key`, or `Content-Type` for a raw ArrayBuffer body. */
   headers?: Record<string, string>
 }
 
 async function apiRequest<T>(method: Method, path: string, query?: Query, body?: unknown, options?: RequestOptions): Promise<T> {
   const token = useSession.getState().token
   const header: Record<string, string> = { Accept: 'application/json', ...options?.headers }
-  if (method !== 'GET') header['Content-Type'] = 'application/json'
+  // JSON unless the caller sends raw bytes with their own type (a spreadsheet: text/csv, xlsx).
+  if (method !== 'GET' && !header['Content-Type']) header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
 
   let res: Taro.request.SuccessCallbackResult

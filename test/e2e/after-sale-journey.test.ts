@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { formatFen } from '@domain/money'
 import { isoWeekOf } from '@domain/weeks'
-import { productApi } from './support/api'
+import { eventually, productApi } from './support/api'
 import { journeyInBrowser } from './support/journey'
 
 const journey = journeyInBrowser()
@@ -30,17 +30,6 @@ const OFFER_YUAN = '5'
 const OFFER_FEN = 500
 const BUYER_NOTE = '收到时有 3 个苹果压坏了，照片里是压伤的地方'
 const FARMER_NOTE = '路上颠坏的，按两个半退'
-
-/** Until `probe` answers something, checked every 200 ms for at most `ms` (a bounded wait, not an assertion on time). */
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const found = await probe()
-    if (found) return found
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 /** Taro's H5 showModal: the open dialog titled `title`, its `button`. */
 async function confirmDialog(title: string, button: string): Promise<void> {

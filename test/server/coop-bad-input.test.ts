@@ -59,14 +59,15 @@ describe('bad input', () => {
   })
 
   it('member actions refuse bad ids and bodies', async () => {
-    const flag = (id: string | number) => `/api/v1/coop/members/${id}/poor-household`
+    const household = (id: string | number) => `/api/v1/coop/members/${id}/household`
+    const status = { registryNo: '522427100100010173', headName: '李秀英', status: 'registered', since: '2026-11-02' }
     for (const id of ['abc', '0', '99999999999999999999', 987654]) {
-      await expectClientError('POST', flag(id), { value: true })
+      await expectClientError('PUT', household(id), status)
       await expectClientError('POST', `/api/v1/coop/members/${id}/deactivate`)
       await expectClientError('POST', `/api/v1/coop/members/${id}/activate`)
     }
-    for (const body of [undefined, {}, { value: 'yes' }, { value: 1 }, { value: null }, { value: true, other: 1 }, '{bad json', 'true'])
-      await expectClientError('POST', flag(fx.li.id), body)
+    for (const body of [undefined, {}, { ...status, status: 'poor' }, { ...status, since: '2026-13-01' }, { ...status, registryNo: '' }, { ...status, other: 1 }, '{bad json', 'true'])
+      await expectClientError('PUT', household(fx.li.id), body)
     for (const body of [undefined, {}, { bps: '5' }, { bps: 1e20 }, { bps: null }, '{', { bps: 500, x: 1 }]) await expectClientError('PUT', '/api/v1/coop/commission', body)
   })
 
@@ -97,7 +98,7 @@ describe('documentation', () => {
       '/api/v1/coop/settlements/{farmerId}/{week}/pay',
       '/api/v1/farmer/statements',
       '/api/v1/coop/members',
-      '/api/v1/coop/members/{farmerId}/poor-household',
+      '/api/v1/coop/members/{farmerId}/household',
       '/api/v1/coop/members/{farmerId}/deactivate',
       '/api/v1/coop/commission',
     ])

@@ -1,5 +1,6 @@
 /**
- * Members: farmers with their products and this week's figures, the poor-household flag,
+ * Members: farmers with their products and this week's figures, whether each is a registered
+ * household today (set through the household routes),
  * deactivation (products leave the store, history stays), the commission; only for the
  * cooperative's own managers.
  */
@@ -36,11 +37,15 @@ describe('members', () => {
     ])
   })
 
-  it('flags and unflags a registered poor household', async () => {
-    const on = await call('POST', `/api/v1/coop/members/${fx.zhang.id}/poor-household`, { value: true })
+  it('a member linked to the registry counts as a registered household until lifted out', async () => {
+    const isPoor = async () => (await call('GET', '/api/v1/coop/members')).json().members.find((m: { farmerId: number }) => m.farmerId === fx.zhang.id).isPoorHousehold
+    expect(await isPoor()).toBe(false)
+    const on = await call('PUT', `/api/v1/coop/members/${fx.zhang.id}/household`, { registryNo: '522427100100010173', headName: '张国华', status: 'registered', since: '2026-11-02' })
     expect(on.statusCode).toBe(200)
-    expect(on.json()).toMatchObject({ farmerId: fx.zhang.id, isPoorHousehold: true })
-    expect((await call('POST', `/api/v1/coop/members/${fx.zhang.id}/poor-household`, { value: false })).json().isPoorHousehold).toBe(false)
+    expect(await isPoor()).toBe(true)
+    const off = await call('PUT', `/api/v1/coop/members/${fx.zhang.id}/household`, { registryNo: '522427100100010173', headName: '张国华', status: 'lifted', since: '2026-11-23' })
+    expect(off.statusCode).toBe(200)
+    expect(await isPoor()).toBe(false)
   })
 
   it('deactivating a member takes their products off the store and keeps their history', async () => {
@@ -69,7 +74,7 @@ describe('members', () => {
 
   it('another cooperative’s members are out of reach (404)', async () => {
     for (const [method, url, body] of [
-      ['POST', `/api/v1/coop/members/${other.zhang.id}/poor-household`, { value: true }],
+      ['PUT', `/api/v1/coop/members/${other.zhang.id}/household`, { registryNo: '522427100100020001', headName: '张国华', status: 'registered', since: '2026-11-02' }],
       ['POST', `/api/v1/coop/members/${other.zhang.id}/deactivate`, undefined],
       ['POST', `/api/v1/coop/members/${other.zhang.id}/activate`, undefined],
       ['GET', `/api/v1/coop/members?cooperativeId=${other.coop.id}`, undefined],

@@ -3,6 +3,7 @@
  * previous week and the change, breakdowns, refunds by kind, the 8-week trend, the default week, and that a
  * manager sees only their own cooperative (another's id → 404).
  */
+import { insertHouseholdPeriods } from '../../server/src/modules/households'
 import { startTestApp, type TestApp } from '../support/app'
 import { addProduct } from '../support/catalog-builders'
 import { addBuyer } from '../support/order-builders'
@@ -125,7 +126,7 @@ describe('the weekly report', () => {
 })
 
 describe('the impact report', () => {
-  it('follows the net sales of registered poor households, per week and per farmer, with their share', async () => {
+  it('follows the income of registered households by their status on the day of each sale, per week and per farmer, with their share', async () => {
     const res = await get('/api/v1/coop/reports/impact?week=2026-W48')
     expect(res.statusCode).toBe(200)
     const r = res.json()
@@ -136,10 +137,14 @@ describe('the impact report', () => {
     expect(r.trend[0].sharePct).toBeNull()
     expect(r.farmers).toEqual([expect.objectContaining({ name: '李秀英', orders: 1, netFen: 3500, eightWeekNetFen: 4900 })])
 
-    // flagging another member counts them from now on, history included
-    await t.app.inject({ method: 'POST', url: `/api/v1/coop/members/${fx.zhang.id}/poor-household`, headers: fx.manager, payload: { value: true } })
+    // 张国华 on the register from Wednesday 25 Nov: his sales of the 23rd do not count; those of
+    // the 28th (refunded the same day, which he bore) and the 29th do — the status on the day of each sale
+    await insertHouseholdPeriods(t.store.db, [{ cooperativeId: fx.coop.id, farmerId: fx.zhang.id, registryNo: '522427000000000101', headName: '张国华', status: 'registered', startedOn: '2026-11-25', source: 'test' }])
     const again = (await get('/api/v1/coop/reports/impact?week=2026-W48')).json()
-    expect(again.current.sharePct).toBe(100)
-    await t.app.inject({ method: 'POST', url: `/api/v1/coop/members/${fx.zhang.id}/poor-household`, headers: fx.manager, payload: { value: false } })
+    expect(again).toMatchObject({ poorHouseholds: 2, poorHouseholdsSelling: 2 })
+    expect(again.current).toEqual({ week: '2026-W48', poorNetFen: 3500 + 2990 + 2990 - 2990, coopNetFen: 21270, sharePct: 30.5 })
+    expect(again.farmers.find((f: { name: string }) => f.name === '张国华')).toMatchObject({ orders: 2, grossFen: 5980, refundsFen: 2990, netFen: 2990, eightWeekNetFen: 2990 })
+    // the week before, he was not yet on the register
+    expect((await get('/api/v1/coop/reports/impact?week=2026-W47')).json().current).toMatchObject({ poorNetFen: 0, coopNetFen: 2990 })
   })
 })

@@ -77,7 +77,7 @@ describe('the shipped message', () => {
     await t.app.jobs.runDue(now)
     expect(await sendRow(orderId)).toMatchObject({ outcome: 'sent', errcode: null, userId: buyer.id, templateId: template })
     expect(await consentsLeft(buyer)).toBe(0)
-    const delivered = wechat().delivered(buyer.openid)
+    const delivered = await wechat().delivered(buyer.openid)
     expect(delivered).toHaveLength(1)
     const china = new Date(now.getTime() + 8 * 3600_000)
     const hhmm = `${String(china.getUTCHours()).padStart(2, '0')}:${String(china.getUTCMinutes()).padStart(2, '0')}`
@@ -95,7 +95,7 @@ describe('the shipped message', () => {
     })
     advance(3600_000)
     await t.app.jobs.runDue(now)
-    expect(wechat().delivered(buyer.openid)).toHaveLength(1)
+    expect(await wechat().delivered(buyer.openid)).toHaveLength(1)
   })
 
   it('without a consent nothing is sent: outcome no_consent, WeChat never asked', async () => {
@@ -104,7 +104,7 @@ describe('the shipped message', () => {
     const orderId = await shippedOrder(buyer)
     await t.app.jobs.runDue(now)
     expect(await sendRow(orderId)).toMatchObject({ outcome: 'no_consent', errcode: null })
-    expect(wechat().received.filter((r) => (r.body as { touser: string }).touser === buyer.openid)).toHaveLength(0)
+    expect((await wechat().received()).filter((r) => (r.body as { touser: string }).touser === buyer.openid)).toHaveLength(0)
   })
 
   it('43101 from WeChat (the user used the consent elsewhere) is a normal outcome, not retried', async () => {
@@ -115,7 +115,7 @@ describe('the shipped message', () => {
     expect(await consentsLeft(buyer)).toBe(0)
     advance(3600_000)
     await t.app.jobs.runDue(now)
-    expect(wechat().received.filter((r) => (r.body as { touser: string }).touser === buyer.openid).map((r) => r.errcode)).toEqual([43101])
+    expect((await wechat().received()).filter((r) => (r.body as { touser: string }).touser === buyer.openid).map((r) => r.errcode)).toEqual([43101])
   })
 
   it('a failed send is retried without spending another consent; the next order can use the one left', async () => {
@@ -133,13 +133,13 @@ describe('the shipped message', () => {
     await t.app.jobs.runDue(now)
     expect(await sendRow(first)).toMatchObject({ outcome: 'sent', errcode: null })
     expect(await consentsLeft(buyer)).toBe(1)
-    expect(wechat().delivered(buyer.openid)).toHaveLength(1)
+    expect(await wechat().delivered(buyer.openid)).toHaveLength(1)
 
     const second = await shippedOrder(buyer)
     await t.app.jobs.runDue(now)
     expect(await sendRow(second)).toMatchObject({ outcome: 'sent' })
     expect(await consentsLeft(buyer)).toBe(0)
-    expect(wechat().delivered(buyer.openid)).toHaveLength(2)
+    expect(await wechat().delivered(buyer.openid)).toHaveLength(2)
   })
 
   it('another errcode (e.g. 47003) marks the send failed, keeps the consent spent, and is not retried', async () => {
@@ -151,7 +151,7 @@ describe('the shipped message', () => {
     expect(await sendRow(orderId)).toMatchObject({ outcome: 'failed', errcode: 47003 })
     advance(3600_000)
     await t.app.jobs.runDue(now)
-    expect(wechat().received.filter((r) => (r.body as { touser: string }).touser === buyer.openid)).toHaveLength(1)
+    expect((await wechat().received()).filter((r) => (r.body as { touser: string }).touser === buyer.openid)).toHaveLength(1)
   })
 
   it('a message still not through after two days is given up', async () => {
@@ -168,14 +168,14 @@ describe('the shipped message', () => {
     wechat().clearFailures()
   })
 
-  it('the sandbox checks keyword rules (47003) and template ids (40037)', () => {
+  it('the sandbox checks keyword rules (47003) and template ids (40037)', async () => {
     const msg = { touser: 'x', template_id: template, data: { thing1: { value: '苹' } } }
     wechat().grant('x', template, 5)
-    expect(wechat().send({ ...msg, template_id: 'nope' }).errcode).toBe(40037)
-    expect(wechat().send({ ...msg, data: { thing1: { value: '苹'.repeat(21) } } }).errcode).toBe(47003)
-    expect(wechat().send({ ...msg, data: { phrase1: { value: '已经发货了' + '啦' } } }).errcode).toBe(47003)
-    expect(wechat().send({ ...msg, data: { character_string1: { value: '中文单号' } } }).errcode).toBe(47003)
-    expect(wechat().send({ ...msg, data: { date1: { value: '明天' } } }).errcode).toBe(47003)
-    expect(wechat().send({ ...msg, data: { date1: { value: '2026年11月28日 14:05' } } }).errcode).toBe(0)
+    expect((await wechat().send({ ...msg, template_id: 'nope' })).errcode).toBe(40037)
+    expect((await wechat().send({ ...msg, data: { thing1: { value: '苹'.repeat(21) } } })).errcode).toBe(47003)
+    expect((await wechat().send({ ...msg, data: { phrase1: { value: '已经发货了' + '啦' } } })).errcode).toBe(47003)
+    expect((await wechat().send({ ...msg, data: { character_string1: { value: '中文单号' } } })).errcode).toBe(47003)
+    expect((await wechat().send({ ...msg, data: { date1: { value: '明天' } } })).errcode).toBe(47003)
+    expect((await wechat().send({ ...msg, data: { date1: { value: '2026年11月28日 14:05' } } })).errcode).toBe(0)
   })
 })

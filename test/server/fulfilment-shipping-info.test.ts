@@ -67,9 +67,9 @@ describe('uploading shipping info', () => {
 
     advance(3600_000)
     await t.app.jobs.runDue(now)
-    const accepted = wechat().accepted(outTradeNo)
+    const accepted = await wechat().accepted(outTradeNo)
     expect(accepted).toHaveLength(1)
-    expect(wechat().received.filter((r) => (r.body as { order_key: { out_trade_no: string } }).order_key.out_trade_no === outTradeNo).map((r) => r.errcode)).toEqual([
+    expect((await wechat().received()).filter((r) => (r.body as { order_key: { out_trade_no: string } }).order_key.out_trade_no === outTradeNo).map((r) => r.errcode)).toEqual([
       10060001, 10060001, 0,
     ])
     expect(accepted[0]).toMatchObject({
@@ -80,7 +80,7 @@ describe('uploading shipping info', () => {
       payer: { openid: BUYER_OPENID },
     })
     expect(accepted[0].upload_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/)
-    expect(wechat().trade(mchid(), outTradeNo)?.orderState).toBe(2)
+    expect((await wechat().trade(mchid(), outTradeNo))?.orderState).toBe(2)
   })
 
   it('keeps trying through a system outage (-1) without losing the upload', async () => {
@@ -92,14 +92,14 @@ describe('uploading shipping info', () => {
       advance(3600_000)
     }
     expect(await upload(orderIds[0])).toMatchObject({ status: 'uploaded', attempts: 7 })
-    expect(wechat().accepted(outTradeNo)).toHaveLength(1)
+    expect(await wechat().accepted(outTradeNo)).toHaveLength(1)
   })
 
   it('SF parcels carry the receiver phone masked, last four digits shown', async () => {
     const { orderIds, outTradeNo } = await placeAndPay(t, buyer, [{ specId: zhang.specIds[0], quantity: 1 }])
     await ship(t, zhang, [{ orderId: orderIds[0], carrier: 'SF', trackingNo: 'SF1400000000001' }])
     await t.app.jobs.runDue(now)
-    expect(wechat().accepted(outTradeNo)[0].shipping_list).toEqual([
+    expect((await wechat().accepted(outTradeNo))[0].shipping_list).toEqual([
       { tracking_no: 'SF1400000000001', express_company: 'SF', item_desc: '张国华的苹果 5斤装*1', contact: { receiver_contact: '138****0000' } },
     ])
   })
@@ -112,17 +112,17 @@ describe('uploading shipping info', () => {
     const [mine, theirs] = orderIds
     await ship(t, zhang, [{ orderId: mine, carrier: 'ZTO', trackingNo: '7539000000001' }])
     await t.app.jobs.runDue(now)
-    expect(wechat().trade(mchid(), outTradeNo)).toMatchObject({ orderState: 1 })
+    expect(await wechat().trade(mchid(), outTradeNo)).toMatchObject({ orderState: 1 })
     advance(86_400_000)
     await ship(t, li, [{ orderId: theirs, carrier: 'JD', trackingNo: 'JD0000000000002' }])
     await t.app.jobs.runDue(now)
 
-    const accepted = wechat().accepted(outTradeNo)
+    const accepted = await wechat().accepted(outTradeNo)
     expect(accepted.map((b) => [b.delivery_mode, b.is_all_delivered, (b.shipping_list as unknown[]).length])).toEqual([
       [2, false, 1],
       [2, true, 2],
     ])
-    expect(wechat().trade(mchid(), outTradeNo)).toMatchObject({ orderState: 2, reshipped: false })
+    expect(await wechat().trade(mchid(), outTradeNo)).toMatchObject({ orderState: 2, reshipped: false })
     expect(await upload(mine)).toMatchObject({ status: 'uploaded' })
     expect(await upload(theirs)).toMatchObject({ status: 'uploaded' })
   })
@@ -135,8 +135,8 @@ describe('uploading shipping info', () => {
     await ship(t, zhang, [{ orderId: orderIds[0], carrier: 'STO', trackingNo: '773100000001' }])
     await ship(t, li, [{ orderId: orderIds[1], carrier: 'STO', trackingNo: '773100000002' }])
     await t.app.jobs.runDue(now)
-    expect(wechat().accepted(outTradeNo)).toHaveLength(1)
-    expect(wechat().accepted(outTradeNo)[0]).toMatchObject({ delivery_mode: 2, is_all_delivered: true })
+    expect(await wechat().accepted(outTradeNo)).toHaveLength(1)
+    expect((await wechat().accepted(outTradeNo))[0]).toMatchObject({ delivery_mode: 2, is_all_delivered: true })
     expect((await upload(orderIds[0])).status).toBe('uploaded')
     expect((await upload(orderIds[1])).status).toBe('uploaded')
   })
@@ -149,7 +149,7 @@ describe('uploading shipping info', () => {
     expect(await upload(orderIds[0])).toMatchObject({ status: 'uploaded', attempts: 1, lastErrcode: errcode })
     advance(3600_000)
     await t.app.jobs.runDue(now)
-    expect(wechat().received.filter((r) => (r.body as { order_key: { out_trade_no: string } }).order_key.out_trade_no === outTradeNo)).toHaveLength(1)
+    expect((await wechat().received()).filter((r) => (r.body as { order_key: { out_trade_no: string } }).order_key.out_trade_no === outTradeNo)).toHaveLength(1)
   })
 
   it('another errcode marks the upload failed with it, logged and not retried forever', async () => {
@@ -159,7 +159,7 @@ describe('uploading shipping info', () => {
     await t.app.jobs.runDue(now)
     expect(await upload(orderIds[0])).toMatchObject({ status: 'failed', attempts: 1, lastErrcode: 10060031 })
     expect((await job(orderIds[0])).doneAt).not.toBeNull()
-    expect(wechat().accepted(outTradeNo)).toHaveLength(0)
+    expect(await wechat().accepted(outTradeNo)).toHaveLength(0)
   })
 
   it('the sandbox refuses what WeChat refuses: an unknown payment, another payer, bad fields, SF without a masked contact', async () => {
@@ -172,15 +172,15 @@ describe('uploading shipping info', () => {
       upload_time: '2026-11-28T10:00:00.000+08:00',
       payer: { openid: BUYER_OPENID },
     }
-    expect(wechat().upload(base).errcode).toBe(10060001)
+    expect((await wechat().upload(base)).errcode).toBe(10060001)
     const real = { ...base, order_key: { ...base.order_key, out_trade_no: outTradeNo } }
-    expect(wechat().upload({ ...real, payer: { openid: 'someone-else' } }).errcode).toBe(10060031)
-    expect(wechat().upload({ ...real, order_key: { ...real.order_key, mchid: '1900000000' } }).errcode).toBe(10060001)
-    expect(wechat().upload({ ...base, delivery_mode: 1, shipping_list: [] }).errcode).toBe(10060020)
-    expect(wechat().upload({ ...base, delivery_mode: 3 }).errcode).toBe(268485224)
-    expect(wechat().upload({ ...base, upload_time: '2026-11-28 10:00' }).errcode).toBe(268485216)
-    expect(wechat().upload({ ...base, shipping_list: [{ ...base.shipping_list[0], item_desc: '果'.repeat(121) }] }).errcode).toBe(10060009)
-    expect(wechat().upload({ ...base, shipping_list: [{ ...base.shipping_list[0], express_company: 'SF', contact: { receiver_contact: '13800000000' } }] }).errcode).toBe(
+    expect((await wechat().upload({ ...real, payer: { openid: 'someone-else' } })).errcode).toBe(10060031)
+    expect((await wechat().upload({ ...real, order_key: { ...real.order_key, mchid: '1900000000' } })).errcode).toBe(10060001)
+    expect((await wechat().upload({ ...base, delivery_mode: 1, shipping_list: [] })).errcode).toBe(10060020)
+    expect((await wechat().upload({ ...base, delivery_mode: 3 })).errcode).toBe(268485224)
+    expect((await wechat().upload({ ...base, upload_time: '2026-11-28 10:00' })).errcode).toBe(268485216)
+    expect((await wechat().upload({ ...base, shipping_list: [{ ...base.shipping_list[0], item_desc: '果'.repeat(121) }] })).errcode).toBe(10060009)
+    expect((await wechat().upload({ ...base, shipping_list: [{ ...base.shipping_list[0], express_company: 'SF', contact: { receiver_contact: '13800000000' } }] })).errcode).toBe(
       10060014,
     )
   })

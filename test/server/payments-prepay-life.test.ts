@@ -89,7 +89,7 @@ describe('a prepay older than WeChat Pay allows', () => {
 
     later(180)
     // WeChat Pay's prepay_id lived 2 hours: the old parameters no longer pay.
-    expect(sandbox().cashierView(first.prepayId)?.problem).toBe('支付单已失效，请重新下单')
+    expect((await sandbox().cashierView(first.prepayId))?.problem).toBe('支付单已失效，请重新下单')
     const again = await pay(buyer, id)
     expect(again.outTradeNo).toBe(first.outTradeNo) // the same WeChat order, prepaid again with the same parameters
     expect(again.prepayId).not.toBe(first.prepayId)
@@ -189,10 +189,10 @@ describe('the pay sandbox inside the app', () => {
     const url = '/sandbox/wechat/pay/refund-scenario'
     const bad = await t.app.inject({ method: 'POST', url, payload: { scenario: 'SOMETIMES' } })
     expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED'])
-    expect(sandbox().switches.nextRefundOutcome).toBeNull()
+    expect(await sandbox().armedRefundScenario()).toBeNull()
     const ok = await t.app.inject({ method: 'POST', url, payload: { scenario: 'SUCCESS_NOTICE_LOST' } })
     expect([ok.statusCode, ok.json()]).toEqual([200, { scenario: 'SUCCESS_NOTICE_LOST' }])
-    expect(sandbox().switches.nextRefundOutcome).toBe('SUCCESS_NOTICE_LOST')
-    sandbox().switches.nextRefundOutcome = null
+    expect(await sandbox().armedRefundScenario()).toBe('SUCCESS_NOTICE_LOST')
+    await sandbox().armRefundScenario(null)
   })
 })

@@ -78,7 +78,7 @@ describe('paying a checkout with WeChat Pay', () => {
     const message = `${t.config.wechat.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`
     expect(crypto.createVerify('RSA-SHA256').update(message).verify(sandbox().credentials.merchantPublicKey, paySign, 'base64')).toBe(true)
     expect(result.sandboxCashierUrl).toContain(encodeURIComponent(result.prepayId))
-    expect(sandbox().transaction(result.outTradeNo)).toMatchObject({ trade_state: 'NOTPAY', amount: { total: checkout.totalFen } })
+    expect(await sandbox().transaction(result.outTradeNo)).toMatchObject({ trade_state: 'NOTPAY', amount: { total: checkout.totalFen } })
     // paying again before anything changed reuses the same WeChat order
     expect((await pay(buyer, checkout.id)).prepayId).toBe(result.prepayId)
   })
@@ -155,7 +155,7 @@ describe('unpaid orders expire', () => {
     await t.app.jobs.runDue(now)
     expect(await statuses(buyer, checkout.id)).toEqual(['cancelled', 'cancelled'])
     expect(await stockOf(t, spec)).toBe(stock)
-    expect(sandbox().transaction(outTradeNo)?.trade_state).toBe('CLOSED')
+    expect((await sandbox().transaction(outTradeNo))?.trade_state).toBe('CLOSED')
     const detail = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${checkout.orders[0].id}`, headers: buyer.auth })
     expect(detail.json().events.at(-1)).toMatchObject({ toStatus: 'cancelled', actor: 'system' })
     const payAgain = await t.app.inject({ method: 'POST', url: `/api/v1/checkouts/${checkout.id}/pay`, headers: buyer.auth })
@@ -192,7 +192,7 @@ describe('unpaid orders expire', () => {
     expect(rows.map((r) => r.kind)).toEqual(['late_payment', 'late_payment'])
     expect(rows.every((r) => r.status === 'succeeded')).toBe(true)
     expect(rows.reduce((s, r) => s + r.amountFen, 0)).toBe(checkout.totalFen)
-    expect(sandbox().transaction(outTradeNo)?.trade_state).toBe('REFUND')
+    expect((await sandbox().transaction(outTradeNo))?.trade_state).toBe('REFUND')
     expect(await stockOf(t, spec)).toBe(stock)
   })
 })

@@ -160,7 +160,7 @@ describe('demo catalogue data', () => {
     expect(unique(c.farmers.map((x) => x.name))).toBe(true)
     expect(unique(c.products.map((x) => x.title))).toBe(true)
     for (const p of c.products) expect(unique(p.specs.map((s) => s.name))).toBe(true)
-    expect(c.farmers.some((f) => f.isPoorHousehold)).toBe(true)
+    expect(c.farmers.some((f) => f.household?.status === 'registered')).toBe(true)
     const farmerPersona = DEMO_PERSONAS.find((p) => p.id === 'farmer')!
     expect(c.farmers[farmerPersona.farmerIndex!]!.name).toBe(farmerPersona.nickname)
   })

@@ -17,6 +17,8 @@ import {
 import { cleanDescription, toChinaRfc3339 } from '../../server/src/wechat/pay/pay-client'
 import { generatePaySandboxCredentials, type PaySandboxCredentials } from '../../server/src/wechat/sandbox/pay/sandbox-credentials'
 import { PaySandbox } from '../../server/src/wechat/sandbox/pay/pay-sandbox'
+import { SandboxStore } from '../../server/src/wechat/sandbox/sandbox-store'
+import { openTestStore } from '../support/store'
 
 let c: PaySandboxCredentials
 let platformKeys: Map<string, crypto.KeyObject>
@@ -92,21 +94,24 @@ describe('request signatures (merchant → WeChat Pay)', () => {
     expect(check(sign({ privateKey: c.platformPrivateKey }))).toEqual({ ok: false, reason: 'BAD_SIGNATURE' })
   })
 
-  it('the sandbox accepts a client-signed request and signs its answer so the client verifies it', () => {
-    const sandbox = new PaySandbox({ credentials: c, now: () => NOW })
+  it('the sandbox accepts a client-signed request and signs its answer so the client verifies it', async () => {
+    const testStore = await openTestStore()
+    const sandbox = new PaySandbox({ credentials: c, store: new SandboxStore(testStore.store.db), now: () => NOW })
     const payload = JSON.stringify({
       appid: c.appId, mchid: c.mchid, description: '土鸡蛋', out_trade_no: 'X20261128P1',
       notify_url: 'https://example.com/notify', amount: { total: 1280, currency: 'CNY' }, payer: { openid: 'o-buyer' },
     })
     const url = '/sandbox/wechat/pay/v3/pay/transactions/jsapi'
     const authorization = sign({ pathAndQuery: url, body: payload })
-    const res = sandbox.handle({ method: 'POST', url, headers: { authorization }, rawBody: payload }, { op: 'prepay' })
+    const res = await sandbox.handle({ method: 'POST', url, headers: { authorization }, rawBody: payload }, { op: 'prepay' })
     expect(res.status).toBe(200)
     expect(res.headers['Request-ID']).toBeTruthy()
     expect(verifyWechatpaySignature(wechatpayHeaders(res.headers), res.body, platformKeys, NOW)).toEqual({ ok: true })
-    const tampered = sandbox.handle({ method: 'POST', url, headers: { authorization }, rawBody: payload.replace('1280', '1') }, { op: 'prepay' })
+    const tampered = await sandbox.handle({ method: 'POST', url, headers: { authorization }, rawBody: payload.replace('1280', '1') }, { op: 'prepay' })
     expect(tampered.status).toBe(401)
     expect(JSON.parse(tampered.body)).toMatchObject({ code: 'SIGN_ERROR' })
+    await sandbox.close()
+    await testStore.close()
   })
 })
 

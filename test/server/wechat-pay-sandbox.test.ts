@@ -16,6 +16,8 @@ import {
 import { PaySandbox, PaySandboxRefusal, type Scheduler } from '../../server/src/wechat/sandbox/pay/pay-sandbox'
 import { paySandboxRoutes, safeReturn } from '../../server/src/wechat/sandbox/pay/pay-sandbox-routes'
 import { generatePaySandboxCredentials, sandboxClientSettings } from '../../server/src/wechat/sandbox/pay/sandbox-credentials'
+import { SandboxStore } from '../../server/src/wechat/sandbox/sandbox-store'
+import { openTestStore, type TestStore } from '../support/store'
 
 interface Received {
   kind: string
@@ -24,6 +26,7 @@ interface Received {
 }
 
 const PREFIX = '/sandbox/wechat/pay'
+let testStore: TestStore
 let app: FastifyInstance
 let base: string
 let sandbox: PaySandbox
@@ -39,8 +42,9 @@ const payNotify = () => `${base}/notify/pay`
 const refundNotify = () => `${base}/notify/refund`
 
 beforeAll(async () => {
+  testStore = await openTestStore()
   const credentials = generatePaySandboxCredentials('wxsandbox0000000001')
-  sandbox = new PaySandbox({ credentials, now, retryScheduleMs: [20, 20, 20], refundDelayMs: 30, deliveryTimeoutMs: 400 })
+  sandbox = new PaySandbox({ credentials, store: new SandboxStore(testStore.store.db), now, retryScheduleMs: [20, 20, 20], refundDelayMs: 30, deliveryTimeoutMs: 400 })
   app = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>()
   await app.register(paySandboxRoutes, { prefix: PREFIX, sandbox })
   await app.register(async (receiver) => {
@@ -64,8 +68,9 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  sandbox.close()
+  await sandbox.close()
   await app.close()
+  await testStore.close()
 })
 
 beforeEach(() => {
@@ -140,7 +145,7 @@ describe('paying through the sandbox', () => {
     const queried = await client.queryByOutTradeNo(outTradeNo)
     expect(queried).toMatchObject({ trade_state: 'SUCCESS', transaction_id: n.resource.transaction_id, success_time: expect.stringMatching(/\+08:00$/) })
     expect(queried.transaction_id).toMatch(/^42\d{26}$/)
-    expect(() => sandbox.userPays(first.prepayId)).toThrow(PaySandboxRefusal)
+    await expect(sandbox.userPays(first.prepayId)).rejects.toThrow(PaySandboxRefusal)
     expect((await rejection(prepay(outTradeNo, 1280, { timeExpire }))).code).toBe('ORDERPAID')
   })
 
@@ -154,8 +159,8 @@ describe('paying through the sandbox', () => {
   it('retries a notification the receiver refuses: 500, 500, then 200 is three deliveries', async () => {
     const outTradeNo = tradeNo()
     answers.push(500, 500, 200)
-    sandbox.userPays((await prepay(outTradeNo)).prepayId)
-    expect(sandbox.pendingDeliveries()).toHaveLength(1)
+    await sandbox.userPays((await prepay(outTradeNo)).prepayId)
+    expect(await sandbox.pendingDeliveries()).toHaveLength(1)
     await sandbox.whenIdle()
     expect(received).toHaveLength(3)
     expect(new Set(received.map((r) => r.body)).size).toBe(1)
@@ -163,7 +168,7 @@ describe('paying through the sandbox', () => {
     const delivery = sandbox.deliveries.find((d) => d.body === received[0].body)!
     expect(delivery.attempts.map((a) => a.status)).toEqual([500, 500, 200])
     expect(delivery.state).toBe('delivered')
-    expect(sandbox.pendingDeliveries()).toHaveLength(0)
+    expect(await sandbox.pendingDeliveries()).toHaveLength(0)
   })
 
   it('retries a notification the receiver does not answer in time', async () => {
@@ -187,8 +192,8 @@ describe('paying through the sandbox', () => {
     const { prepayId } = await prepay(outTradeNo)
     await client.closeOrder(outTradeNo)
     expect((await client.queryByOutTradeNo(outTradeNo)).trade_state).toBe('CLOSED')
-    expect(() => sandbox.userPays(prepayId)).toThrow(expect.objectContaining({ code: 'ORDER_CLOSED' }))
-    expect(sandbox.cashierView(prepayId)?.problem).toBe('订单已关闭')
+    await expect(sandbox.userPays(prepayId)).rejects.toThrow(expect.objectContaining({ code: 'ORDER_CLOSED' }))
+    expect((await sandbox.cashierView(prepayId))?.problem).toBe('订单已关闭')
     expect((await rejection(prepay(outTradeNo))).code).toBe('ORDER_CLOSED')
     expect((await rejection(client.closeOrder(outTradeNo))).code).toBe('ORDER_CLOSED')
     expect((await rejection(client.closeOrder('NOSUCHORDER1'))).code).toBe('ORDER_NOT_EXIST')
@@ -200,7 +205,7 @@ describe('paying through the sandbox', () => {
     const outTradeNo = tradeNo()
     const { prepayId } = await prepay(outTradeNo, 500, { timeExpire: new Date(now() + 2 * 60_000) })
     skewMs = 3 * 60_000
-    expect(() => sandbox.userPays(prepayId)).toThrow(expect.objectContaining({ code: 'ORDER_EXPIRED' }))
+    await expect(sandbox.userPays(prepayId)).rejects.toThrow(expect.objectContaining({ code: 'ORDER_EXPIRED' }))
     expect((await client.queryByOutTradeNo(outTradeNo)).trade_state).toBe('NOTPAY')
   })
 
@@ -403,7 +408,7 @@ describe('a prepay_id lives 2 hours', () => {
     const first = (await prepay(outTradeNo, 880, { timeExpire })).prepayId
     skewMs = 2 * HOUR - 60_000
     expect((await prepay(outTradeNo, 880, { timeExpire })).prepayId).toBe(first)
-    expect(sandbox.cashierView(first)?.problem).toBeUndefined()
+    expect((await sandbox.cashierView(first))?.problem).toBeUndefined()
     skewMs = 2 * HOUR
     const second = (await prepay(outTradeNo, 880, { timeExpire })).prepayId
     expect(second).not.toBe(first)
@@ -417,8 +422,8 @@ describe('a prepay_id lives 2 hours', () => {
     const timeExpire = new Date(now() + 24 * HOUR)
     const old = (await prepay(outTradeNo, 1280, { timeExpire })).prepayId
     skewMs = 2 * HOUR + 60_000
-    expect(() => sandbox.userPays(old)).toThrow(expect.objectContaining({ code: 'PREPAY_EXPIRED', message: '支付单已失效，请重新下单' }))
-    expect(sandbox.cashierView(old)).toMatchObject({ amountFen: 1280, problem: '支付单已失效，请重新下单' })
+    await expect(sandbox.userPays(old)).rejects.toThrow(expect.objectContaining({ code: 'PREPAY_EXPIRED', message: '支付单已失效，请重新下单' }))
+    expect(await sandbox.cashierView(old)).toMatchObject({ amountFen: 1280, problem: '支付单已失效，请重新下单' })
     const html = await (await fetch(`${base}${PREFIX}/cashier?prepay_id=${old}`)).text()
     expect(html).toContain('id="sandbox-pay-confirm" type="button" disabled')
     expect(html).toContain('支付单已失效，请重新下单')
@@ -428,7 +433,7 @@ describe('a prepay_id lives 2 hours', () => {
 
     const fresh = (await prepay(outTradeNo, 1280, { timeExpire })).prepayId
     expect(fresh).not.toBe(old)
-    expect(() => sandbox.userPays(old)).toThrow(expect.objectContaining({ code: 'PREPAY_EXPIRED' })) // superseded stays refused
+    await expect(sandbox.userPays(old)).rejects.toThrow(expect.objectContaining({ code: 'PREPAY_EXPIRED' })) // superseded stays refused
     const paid = await cashierPay(fresh)
     expect([paid.status, await paid.json()]).toEqual([200, { trade_state: 'SUCCESS', out_trade_no: outTradeNo }])
     await sandbox.whenIdle()
@@ -463,7 +468,7 @@ describe('refund scenarios, played on demand', () => {
 
   beforeAll(async () => {
     const credentials = generatePaySandboxCredentials('wxsandbox0000000002')
-    sbx = new PaySandbox({ credentials, now, scheduler, retryScheduleMs: [20], refundDelayMs: 1000, deliveryTimeoutMs: 400 })
+    sbx = new PaySandbox({ credentials, store: new SandboxStore(testStore.store.db), now, scheduler, retryScheduleMs: [20], refundDelayMs: 1000, deliveryTimeoutMs: 400 })
     api = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>()
     await api.register(paySandboxRoutes, { prefix: PREFIX, sandbox: sbx })
     await api.listen({ port: 0, host: '127.0.0.1' })
@@ -471,7 +476,7 @@ describe('refund scenarios, played on demand', () => {
     wx = createWechatPayClient({ ...sandboxClientSettings(credentials), baseUrl: () => `${apiBase}${PREFIX}`, now })
   })
   afterAll(async () => {
-    sbx.close()
+    await sbx.close()
     await api.close()
   })
   beforeEach(() => {
@@ -479,8 +484,8 @@ describe('refund scenarios, played on demand', () => {
   })
 
   async function deliveriesDone(): Promise<void> {
-    for (let i = 0; i < 500 && sbx.pendingDeliveries().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
-    expect(sbx.pendingDeliveries()).toHaveLength(0)
+    await sbx.whenSettled()
+    expect(await sbx.pendingDeliveries()).toHaveLength(0)
   }
   /** One refundDelayMs passes: what is due runs, and the notices it sends arrive. */
   async function step(): Promise<void> {
@@ -513,7 +518,7 @@ describe('refund scenarios, played on demand', () => {
     const outTradeNo = await paid()
     sbx.switches.nextRefundOutcome = scenario
     expect((await refund(outTradeNo)).status).toBe('PROCESSING')
-    expect(sbx.switches.nextRefundOutcome).toBeNull()
+    expect(await sbx.armedRefundScenario()).toBeNull()
     expect(await wx.queryRefund(`R${outTradeNo}`)).toMatchObject({ status: 'PROCESSING' })
     expect(received).toHaveLength(0)
     await step()
@@ -559,7 +564,7 @@ describe('refund scenarios, played on demand', () => {
     expect(await (await arm('REFUSED')).json()).toEqual({ scenario: 'REFUSED' })
     const first = await rejection(refund(outTradeNo))
     expect([first.status, first.code, first.message]).toEqual([403, 'USER_ACCOUNT_ABNORMAL', expect.stringContaining('不能原路退回')])
-    expect(sbx.switches.nextRefundOutcome).toBeNull()
+    expect(await sbx.armedRefundScenario()).toBeNull()
     for (let i = 0; i < 2; i++) expect(await rejection(refund(outTradeNo))).toMatchObject({ status: 403, code: 'USER_ACCOUNT_ABNORMAL', message: first.message })
     expect(await rejection(wx.queryRefund(`R${outTradeNo}`))).toMatchObject({ status: 404, code: 'RESOURCE_NOT_EXISTS' })
     expect(due).toHaveLength(0)
@@ -606,6 +611,6 @@ describe('refund scenarios, played on demand', () => {
     }
     const broken = await fetch(`${apiBase}${PREFIX}/refund-scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scenario":' })
     expect([broken.status, ((await broken.json()) as { error: { code: string } }).error.code]).toEqual([400, 'INVALID_BODY'])
-    expect(sbx.switches.nextRefundOutcome).toBeNull()
+    expect(await sbx.armedRefundScenario()).toBeNull()
   })
 })

@@ -8,8 +8,9 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/src/app'
 import { loadConfig, type Config } from '../../server/src/config'
 import type { Store } from '../../server/src/db/client'
+import type { LogStream } from '../../server/src/http/log-redaction'
 import type { PaySandboxOptions } from '../../server/src/wechat/sandbox/pay/pay-sandbox'
-import { openTestStore } from './store'
+import { openTestStore, type TestStore } from './store'
 
 export interface TestApp {
   app: FastifyInstance
@@ -31,10 +32,16 @@ export async function sandboxLogin(app: FastifyInstance, openid: string): Promis
 export interface TestAppOptions {
   clock?: () => Date
   paySandbox?: Partial<PaySandboxOptions>
+  /** Build on this store (a second instance, or a restart) instead of a fresh one; close() leaves it open. */
+  store?: Store
+  /** Where the app logs (with LOG_LEVEL set in env). */
+  logStream?: LogStream
+  /** Listen on this port (a restarted instance taking over the one before); default: any free port. */
+  port?: number
 }
 
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions | (() => Date) = {}): Promise<TestApp> {
-  const { clock, paySandbox } = typeof options === 'function' ? { clock: options, paySandbox: undefined } : options
+  const { clock, paySandbox, store, logStream, port } = typeof options === 'function' ? { clock: options } : (options as TestAppOptions)
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -42,15 +49,16 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     XIANGJI_H5_DIR: path.join(os.tmpdir(), 'xiangji-test-no-h5'),
     ...env,
   })
-  const testStore = await openTestStore()
+  const testStore: Pick<TestStore, 'store' | 'close'> = store ? { store, close: async () => undefined } : await openTestStore()
   const app = await buildApp({
     config,
     store: testStore.store,
     clock,
     // Notifications retried within milliseconds, refunds settled at once: tests wait with whenIdle().
     paySandbox: { retryScheduleMs: [20, 40, 80, 160], refundDelayMs: 10, ...paySandbox },
+    logStream,
   })
-  await app.listen({ port: 0, host: '127.0.0.1' })
+  await app.listen({ port: port ?? 0, host: '127.0.0.1' })
   return {
     app,
     store: testStore.store,

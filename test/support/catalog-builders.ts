@@ -1,6 +1,7 @@
 /** Builds catalogue rows for a test, with sensible defaults each test can override. */
 import type { Db } from '../../server/src/db/client'
 import { categories, cooperatives, farmers, products, productSpecs } from '../../server/src/db/schema'
+import { insertHouseholdPeriods } from '../../server/src/modules/households'
 
 type NewProduct = typeof products.$inferInsert
 type NewSpec = Omit<typeof productSpecs.$inferInsert, 'productId'>
@@ -18,11 +19,13 @@ export async function addCooperative(db: Db, values: Partial<typeof cooperatives
   return row
 }
 
-export async function addFarmer(db: Db, cooperativeId: number, values: Partial<typeof farmers.$inferInsert> = {}) {
+/** A member farmer; `isPoorHousehold` puts the household on the register (在册) since 2020-01-01. */
+export async function addFarmer(db: Db, cooperativeId: number, { isPoorHousehold, ...values }: Partial<typeof farmers.$inferInsert> & { isPoorHousehold?: boolean } = {}) {
   const [row] = await db
     .insert(farmers)
     .values({ cooperativeId, name: '张国华', village: '草海镇新华村', story: '种了二十年苹果。', ...values })
     .returning()
+  if (isPoorHousehold) await insertHouseholdPeriods(db, [{ cooperativeId, farmerId: row.id, registryNo: null, headName: row.name, status: 'registered', startedOn: '2020-01-01', source: 'test' }])
   return row
 }
 

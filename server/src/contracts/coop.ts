@@ -29,7 +29,6 @@ export const PayBody = Type.Object(
   { paymentRef: Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: 'Bank or WeChat transfer reference' }) },
   { additionalProperties: false },
 )
-export const PoorHouseholdBody = Type.Object({ value: Type.Boolean() }, { additionalProperties: false })
 export const CommissionBody = Type.Object({ bps: Type.Integer({ minimum: 0, maximum: MAX_COMMISSION_BPS }) }, { additionalProperties: false })
 
 export const CoopInfo = Type.Object({ id: Type.Integer(), name: Type.String(), commissionBps: Type.Integer() })
@@ -101,7 +100,7 @@ export const ImpactPoint = Type.Object({
   week: Type.String(),
   poorNetFen: Type.Integer(),
   coopNetFen: Type.Integer(),
-  /** Share of the cooperative's net sales reaching poor households, percent with one decimal; null without sales. */
+  /** poorNetFen: income reaching registered households (the registry report's rule); coopNetFen: every member's income by the same rule (goods sold − refunds the farmer bore). Share in percent, one decimal; null without sales. */
   sharePct: Nullable(Type.Number()),
 })
 export const ImpactFarmer = Type.Object({
@@ -117,7 +116,7 @@ export const ImpactFarmer = Type.Object({
 export const ImpactReport = Type.Object({
   week: Type.String(),
   cooperative: CoopInfo,
-  /** Members flagged as registered poor households (建档立卡户), and how many of them sold this week. */
+  /** Members whose household was 在册 or 监测户 on at least one day of the week (household_periods), and how many sold this week while counted. */
   poorHouseholds: Type.Integer(),
   poorHouseholdsSelling: Type.Integer(),
   current: ImpactPoint,

@@ -1,4 +1,8 @@
-/** Reads the bearer token and resolves the signed-in user; routes call requireUser / requireRole. */
+/**
+ * Reads the bearer token and resolves the signed-in user; routes call requireUser / requireRole.
+ * The user is resolved once per request: auth-first (onRequest, on every route that declares
+ * `security`) and the handler's requireUser share one look-up.
+ */
 import type { FastifyRequest } from 'fastify'
 import type { MeDto, RoleDto } from '@contracts/auth'
 import type { AuthService } from '../modules/auth'
@@ -14,10 +18,17 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match[1]
 }
 
+const resolved = new WeakMap<FastifyRequest, Promise<MeDto>>()
+
 export async function requireUser(request: FastifyRequest, auth: AuthService): Promise<MeDto> {
-  const token = bearerToken(request)
-  if (!token) throw unauthorized()
-  return auth.authenticate(token)
+  let user = resolved.get(request)
+  if (!user) {
+    const token = bearerToken(request)
+    if (!token) throw unauthorized()
+    user = auth.authenticate(token)
+    resolved.set(request, user)
+  }
+  return user
 }
 
 export async function requireRole(request: FastifyRequest, auth: AuthService, role: RoleDto): Promise<MeDto> {

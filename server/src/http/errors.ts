@@ -39,27 +39,47 @@ const FASTIFY_CLIENT_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 }
 
+/** What an error answers: its status, our code and a message (5xx logged here, internals hidden). */
+export interface ErrorAnswer {
+  status: number
+  code: ErrorCode
+  message: string
+}
+
+export function answerFor(err: FastifyError, request: FastifyRequest): ErrorAnswer {
+  if (err instanceof AppError) return { status: err.statusCode, code: err.code, message: err.message }
+  if (err.validation) {
+    const where = err.validationContext ?? 'request'
+    return { status: 400, code: 'VALIDATION_FAILED', message: `${where} ${err.message}` }
+  }
+  const status = err.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    const code: ErrorCode = (err.code && FASTIFY_CLIENT_CODES[err.code]) || (err.name === 'SyntaxError' ? 'INVALID_BODY' : 'BAD_REQUEST')
+    return { status, code, message: err.message }
+  }
+  request.log.error({ err, reqId: request.id }, 'unhandled error')
+  return { status: status >= 500 ? status : 500, code: 'INTERNAL', message: `Internal error (request ${request.id})` }
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) {
-      return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } })
-    }
-    if (err.validation) {
-      const where = err.validationContext ?? 'request'
-      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED' satisfies ErrorCode, message: `${where} ${err.message}` } })
-    }
-    const status = err.statusCode ?? 500
-    if (status >= 400 && status < 500) {
-      const code: ErrorCode = (err.code && FASTIFY_CLIENT_CODES[err.code]) || (err.name === 'SyntaxError' ? 'INVALID_BODY' : 'BAD_REQUEST')
-      return reply.status(status).send({ error: { code, message: err.message } })
-    }
-    request.log.error({ err, reqId: request.id }, 'unhandled error')
-    return reply
-      .status(status >= 500 ? status : 500)
-      .send({ error: { code: 'INTERNAL' satisfies ErrorCode, message: `Internal error (request ${request.id})` } })
+    const { status, code, message } = answerFor(err, request)
+    return reply.status(status).send({ error: { code, message } })
   })
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ error: { code: 'NOT_FOUND' satisfies ErrorCode, message: `No route ${request.method} ${request.url.split('?')[0]}` } })
+  })
+}
+
+/**
+ * For the WeChat Pay notify routes (call inside their encapsulated plugin): every error — a body
+ * too large (413), not JSON (415), unreadable (400), a crash (500) — answers WeChat Pay's
+ * `{ code: 'FAIL', message }` with the same status, so it retries on 5xx as documented.
+ */
+export function useWechatErrorShape(instance: FastifyInstance): void {
+  instance.setErrorHandler((err: FastifyError, request, reply) => {
+    const { status, message } = answerFor(err, request)
+    return reply.status(status).send({ code: 'FAIL', message })
   })
 }
 

@@ -1,10 +1,14 @@
 /**
  * Durable jobs in the database: they survive a restart, and several server instances can
  * run them side by side (a due job is claimed with FOR UPDATE SKIP LOCKED and leased).
+ * A job that keeps failing is retried with backoff until its kind's last attempt
+ * (job-policy.ts), then ends failed: done_at and failed_at set, last_error kept.
+ * This file is the only writer of `jobs`.
  */
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db, Executor } from '../db/client'
 import { jobs } from '../db/schema'
+import { maxAttemptsOf } from './job-policy'
 
 export interface NewJob {
   kind: string
@@ -51,14 +55,24 @@ export async function complete(db: Db, id: number, now: Date): Promise<void> {
   await db.update(jobs).set({ doneAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id))
 }
 
-/** Exponential backoff from 5 s up to an hour; the job stays until it succeeds. */
+/** Exponential backoff from 5 s up to an hour between attempts. */
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, attempts - 1))
 }
 
-export async function fail(db: Db, job: Job, error: string, now: Date): Promise<void> {
+/**
+ * Records a failed attempt (`job.attempts` counts it: claimDue added it): retried after the
+ * backoff, or — that was the kind's last attempt — failed for good. Says which.
+ */
+export async function fail(db: Db, job: Job, error: string, now: Date, maxAttempts = maxAttemptsOf(job.kind)): Promise<'retry' | 'failed'> {
+  const lastError = error.slice(0, 1000)
+  if (job.attempts >= maxAttempts) {
+    await db.update(jobs).set({ doneAt: now, failedAt: now, lockedUntil: null, lastError }).where(eq(jobs.id, job.id))
+    return 'failed'
+  }
   await db
     .update(jobs)
-    .set({ runAt: new Date(now.getTime() + backoffMs(job.attempts)), lockedUntil: null, lastError: error.slice(0, 1000) })
-    .where(and(eq(jobs.id, job.id)))
+    .set({ runAt: new Date(now.getTime() + backoffMs(job.attempts)), lockedUntil: null, lastError })
+    .where(eq(jobs.id, job.id))
+  return 'retry'
 }

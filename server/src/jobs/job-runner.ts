@@ -28,8 +28,9 @@ export function createJobRunner({ db, handlers, clock, log, pollMs = 1000, batch
       await handler(job.payload, now)
       await complete(db, job.id, clock())
     } catch (err) {
-      log?.warn({ err, jobId: job.id, kind: job.kind, attempts: job.attempts }, 'job failed; will retry')
-      await fail(db, job, (err as Error).message ?? String(err), clock())
+      const outcome = await fail(db, job, (err as Error)?.message ?? String(err), clock())
+      if (outcome === 'failed') log?.error({ err, jobId: job.id, kind: job.kind, attempts: job.attempts }, 'job failed for good after its last attempt')
+      else log?.warn({ err, jobId: job.id, kind: job.kind, attempts: job.attempts }, 'job failed; will retry')
     }
   }
 
@@ -46,6 +47,8 @@ export function createJobRunner({ db, handlers, clock, log, pollMs = 1000, batch
 
   return {
     runDue,
+    /** The job kinds this runner has handlers for. */
+    kinds: (): string[] => Object.keys(handlers),
     start() {
       if (timer) return
       timer = setInterval(() => {

@@ -7,6 +7,7 @@ import { ISO_DATE } from '@domain/dates'
 import type { ProductStatus } from '@domain/products'
 import type { Unit } from '@domain/units'
 import type { FreightTemplateBodyDto } from '@contracts/freight'
+import type { HouseholdStatus } from '@domain/households'
 import { DEMO_COOPERATIVES, DEMO_FARMERS } from './demo-farmers'
 import { DEMO_PRODUCTS } from './demo-products'
 
@@ -37,8 +38,8 @@ export interface DemoFarmer {
   story: string
   /** Media key: served as /media/<key>.jpg and /media/<key>.thumb.jpg. */
   photoKey: string
-  /** Private: never shown to buyers. */
-  isPoorHousehold: boolean
+  /** The household's place on the county's poverty-alleviation register (private: never shown to buyers); the head of household is the farmer. */
+  household?: { registryNo: string; status: HouseholdStatus; startedOn: string }
 }
 
 export interface DemoSpec {

@@ -27,6 +27,11 @@ function perishables(shipsFrom: string, near: Fees, rest: Fees, freeFromFen: num
   }
 }
 
+/** A demo household on the county's register since 2016 (建档立卡), under a made-up 户编号. */
+function onRegister(registryNo: string): DemoFarmer['household'] {
+  return { registryNo, status: 'registered', startedOn: '2016-03-01' }
+}
+
 export const DEMO_COOPERATIVES: readonly DemoCooperative[] = [
   {
     key: 'weining',
@@ -73,7 +78,6 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '张国华在海拔两千二百米的山坡上种了十二年苹果，果园里的每一棵树他都叫得出年头。高原昼夜温差大，苹果慢慢长、慢慢甜，他坚持等果子在树上自然转红才摘。',
     photoKey: 'demo/farmer-zhang',
-    isPoorHousehold: false,
   },
   {
     key: 'li-xiuying',
@@ -83,7 +87,7 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '李秀英家的洋芋种在村后的沙壤地里，用的是农家肥，一年只种一季。丈夫外出务工后，她一个人照看八亩地，合作社帮她把洋芋卖到了城里。',
     photoKey: 'demo/farmer-li',
-    isPoorHousehold: true,
+    household: onRegister('520526100179190173'),
   },
   {
     key: 'chen-faming',
@@ -93,7 +97,7 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '陈发明从爷爷那辈起就种苦荞，荞麦开花时整片山坡一片粉白。收下来的荞子他自己晾晒、脱壳，做成苦荞米和苦荞茶，乡亲们都说他家的荞香。',
     photoKey: 'demo/farmer-chen',
-    isPoorHousehold: true,
+    household: onRegister('520526100258380173'),
   },
   {
     key: 'ma-youde',
@@ -103,7 +107,6 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '马友德家门前有四十多棵老核桃树，最老的一棵比他年纪还大。每年白露前后打核桃，全家老小一起上阵，去青皮、清洗、晾干，一颗颗都是手工挑过的。',
     photoKey: 'demo/farmer-ma',
-    isPoorHousehold: false,
   },
   {
     key: 'yang-guifen',
@@ -113,7 +116,7 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '杨桂芬养了三十多箱中华土蜂，蜂箱就放在荞麦地和野花坡之间。土蜂蜜一年只取一两次，她说蜜要让蜜蜂自己酿熟了才好吃。',
     photoKey: 'demo/farmer-yang',
-    isPoorHousehold: true,
+    household: onRegister('520526100337570173'),
   },
   {
     key: 'lu-wenxue',
@@ -123,7 +126,6 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '禄文学是村里有名的种菜能手，夏天高原凉爽，他种的莲花白和白萝卜长得又脆又嫩。每天天不亮就下地采收，当天就交到合作社的冷库。',
     photoKey: 'demo/farmer-lu',
-    isPoorHousehold: false,
   },
   {
     key: 'zhu-zhengyou',
@@ -133,7 +135,7 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '朱正友种的大白芸豆颗粒饱满，煮出来粉糯香甜。前几年家里困难，加入合作社后有了稳定的销路，今年他又多种了五亩。',
     photoKey: 'demo/farmer-zhu',
-    isPoorHousehold: true,
+    household: onRegister('520526100416760173'),
   },
   // 修文县谷堡猕猴桃种植专业合作社
   {
@@ -144,7 +146,6 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '罗成刚种猕猴桃快二十年了，是村里最早搭架子的那批人。他的果园不催熟、不膨大，果子摘下来放几天就软糯香甜。',
     photoKey: 'demo/farmer-luo',
-    isPoorHousehold: false,
   },
   {
     key: 'wu-yumei',
@@ -154,7 +155,7 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '吴玉梅家有六亩猕猴桃园，个头小一点的果子她舍不得扔，就切片晒成果干。她说自家孩子爱吃的东西，才敢卖给别人家的孩子。',
     photoKey: 'demo/farmer-wu',
-    isPoorHousehold: true,
+    household: onRegister('520526100595950173'),
   },
   // 遵义市播州区虾子辣椒专业合作社
   {
@@ -165,7 +166,6 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '赵德明家世代种辣椒，虾子镇的辣椒市场他从小逛到大。他种的朝天椒晒在自家院坝里，红得发亮，闻着就香。',
     photoKey: 'demo/farmer-zhao',
-    isPoorHousehold: false,
   },
   {
     key: 'liu-chunyan',
@@ -175,7 +175,7 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '刘春燕做油辣椒的手艺是跟婆婆学的，菜籽油要烧到冒青烟，辣椒面分三次泼。她的小作坊现在带着村里五个姐妹一起干。',
     photoKey: 'demo/farmer-liu',
-    isPoorHousehold: true,
+    household: onRegister('520526100675140173'),
   },
   // 湄潭县永兴茶叶专业合作社
   {
@@ -186,7 +186,6 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '田茂林的茶园在云雾缭绕的山坡上，春天第一批芽头冒出来，全家人就开始忙着采茶。他自己炒茶二十多年，一锅一锅都守在灶前。',
     photoKey: 'demo/farmer-tian',
-    isPoorHousehold: false,
   },
   {
     key: 'he-shiqin',
@@ -196,6 +195,5 @@ export const DEMO_FARMERS: readonly DemoFarmer[] = [
     story:
       '何仕琴以前在外地打工，五年前回村接手了家里的茶园，跟着合作社学做红茶。她做的遵义红汤色红亮，带着一股淡淡的蜜香。',
     photoKey: 'demo/farmer-he',
-    isPoorHousehold: false,
   },
 ]

@@ -9,6 +9,7 @@ import { grantRoles, upsertUsers, type RoleGrant } from '../modules/auth'
 import { addCategories } from '../modules/catalog'
 import { insertProducts, insertSpecs } from '../modules/farmer-listings'
 import { insertCooperatives, insertFarmers } from '../modules/members'
+import { insertHouseholdPeriods } from '../modules/households'
 import { saveTemplate } from '../modules/freight'
 import { DEMO_PERSONAS, demoCatalog } from './demo-data'
 
@@ -72,10 +73,16 @@ export async function seedDemoData(db: Db, today: string): Promise<SeedResult> {
         village: f.village,
         story: f.story,
         photoKey: f.photoKey,
-        isPoorHousehold: f.isPoorHousehold,
       })),
     )
     const farmerIdByName = byKey(farmerRows, (r) => r.name, 'farmer')
+    await insertHouseholdPeriods(
+      tx,
+      catalog.farmers.flatMap((f) => {
+        const id = must(farmerIdByName.get(f.name), `farmer ${f.name}`).id
+        return f.household ? [{ cooperativeId: coopId(f.cooperativeIndex), farmerId: id, headName: f.name, ...f.household, source: 'demo' }] : []
+      }),
+    )
     const farmerId = (index: number) =>
       must(farmerIdByName.get(must(catalog.farmers[index], `farmer #${index}`).name), `farmer #${index}`).id
 

@@ -1,10 +1,12 @@
 /**
- * The WeChat Pay client for this server: against the sandbox merchant (credentials generated
- * at start, nothing on disk) in sandbox mode, or the real API with configured credentials.
+ * The WeChat Pay client for this server: against the sandbox merchant in sandbox mode (its keys
+ * generated once per store and read back by every instance, nothing on disk), or the real API
+ * with configured credentials.
  */
 import type { Config } from '../config'
 import { createWechatPayClient, type WechatPayClient } from './pay/pay-client'
-import { generatePaySandboxCredentials, sandboxClientSettings } from './sandbox/pay/sandbox-credentials'
+import type { SandboxStore } from './sandbox/sandbox-store'
+import { loadPaySandboxCredentials, sandboxClientSettings } from './sandbox/pay/sandbox-credentials'
 import { PaySandbox, type PaySandboxOptions } from './sandbox/pay/pay-sandbox'
 
 export const PAY_SANDBOX_PREFIX = '/sandbox/wechat/pay'
@@ -15,16 +17,17 @@ export interface PaySetup {
   sandbox: PaySandbox | null
 }
 
-export function setUpWechatPay(
+export async function setUpWechatPay(
   config: Config,
   ownBaseUrl: () => string,
+  sandboxStore: SandboxStore,
   sandboxOptions: Partial<PaySandboxOptions> = {},
   now: () => number = Date.now,
-): PaySetup {
+): Promise<PaySetup> {
   if (config.wechat.mode === 'sandbox') {
-    const credentials = generatePaySandboxCredentials(config.wechat.appId)
+    const credentials = await loadPaySandboxCredentials(sandboxStore, config.wechat.appId)
     // Notifications are retried on WeChat's schedule, ten times faster, so a demo recovers quickly.
-    const sandbox = new PaySandbox({ credentials, now, retryScale: 0.1, refundDelayMs: 2000, ...sandboxOptions })
+    const sandbox = new PaySandbox({ credentials, store: sandboxStore, now, retryScale: 0.1, refundDelayMs: 2000, ...sandboxOptions })
     const client = createWechatPayClient({ ...sandboxClientSettings(credentials), baseUrl: () => `${ownBaseUrl()}${PAY_SANDBOX_PREFIX}`, now })
     return { client, mchid: credentials.mchid, sandbox }
   }

@@ -70,3 +70,14 @@ export function productApi(baseUrl: string): ProductApi {
 
   return { api, persona, placeAndPay }
 }
+
+/** Until `probe` answers something, checked every 200 ms for at most `ms` (a bounded wait, not an assertion on time). */
+export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const found = await probe()
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}

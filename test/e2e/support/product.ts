@@ -36,7 +36,7 @@ export interface RunningProduct {
  * On a PostgreSQL run each product gets a database of its own on that server (dropped at stop),
  * as each PGlite run gets a fresh data dir: journeys never see each other's orders.
  */
-async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL
   if (!serverUrl) return { url: undefined, drop: async () => undefined }
   const name = `xj_e2e_${crypto.randomBytes(6).toString('hex')}`
@@ -55,12 +55,19 @@ async function freshDatabase(): Promise<{ url: string | undefined; drop: () => P
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
 }
 
-export async function npmStart(): Promise<RunningProduct> {
+export interface StartOptions {
+  /** Run on this PostgreSQL database (kept at stop: its owner drops it) instead of a fresh store. */
+  databaseUrl?: string
+  /** More environment for the server (e.g. PAY_WINDOW_MINUTES). */
+  env?: Record<string, string>
+}
+
+export async function npmStart(options: StartOptions = {}): Promise<RunningProduct> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-e2e-'))
-  const database = await freshDatabase()
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await freshDatabase()
   let output = ''
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), XIANGJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_OPTIONS: '' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), XIANGJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...options.env }
   if (database.url) env.DATABASE_URL = database.url
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: ROOT,

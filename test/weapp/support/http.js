@@ -8,7 +8,10 @@ function httpRequest(url, { method = 'GET', headers = {}, body, timeout = 15000 
     const req = http.request(url, { method, headers: h, timeout }, (res) => {
       const chunks = []
       res.on('data', (c) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks)
+        resolve({ status: res.statusCode, headers: res.headers, text: bytes.toString('utf8'), bytes })
+      })
     })
     req.on('timeout', () => req.destroy(new Error('timeout')))
     req.on('error', reject)

@@ -60,4 +60,4 @@ function installBinaryRequests(baseUrl) {
   return calls
 }
 
-module.exports = { installPhotoApis, installBinaryRequests }
+module.exports = { installPhotoApis, installBinaryRequests, wxAsync }

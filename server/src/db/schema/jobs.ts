@@ -17,7 +17,9 @@ export const jobs = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /** Set when the job gave up after its kind's last attempt (done_at is set too): listed for the manager with last_error. */
+    failedAt: timestamp('failed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('jobs_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`)],
+  (t) => [index('jobs_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`), index('jobs_failed_idx').on(t.failedAt).where(sql`${t.failedAt} is not null`)],
 )

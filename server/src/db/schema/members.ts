@@ -14,7 +14,6 @@ export const farmers = pgTable(
     village: text('village').notNull(),
     story: text('story').notNull().default(''),
     photoUrl: text('photo_url'),
-    isPoorHousehold: boolean('is_poor_household').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },

@@ -23,7 +23,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
 
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, ...errors } } },
+    { schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ bearer: [] }], response: { 200: Me, ...errors } } },
     async (request) => requireUser(request, auth),
   )
 

@@ -1,6 +1,5 @@
 /** Reports as files: CSV (one section per table) and xlsx (one sheet per table, via exceljs). */
 import ExcelJS from 'exceljs'
-import type { FastifyReply } from 'fastify'
 import { toCsv, type CsvValue } from '@domain/csv'
 import type { Table } from './report-tables'
 
@@ -41,19 +40,4 @@ export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
-function contentDisposition(asciiName: string, utf8Name: string): string {
-  const encoded = encodeURIComponent(utf8Name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `attachment; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`
-}
-
-export const CSV_TYPE = 'text/csv; charset=utf-8'
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-export function sendFile(reply: FastifyReply, type: string, names: { ascii: string; utf8: string }, body: string | Buffer) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', contentDisposition(names.ascii, names.utf8))
-    .header('cache-control', 'private, no-store')
-    .send(body)
-}
+export { CSV_TYPE, sendFile, XLSX_TYPE } from '../../http/file-reply'

@@ -1,14 +1,17 @@
 /**
- * The weekly report and the poor-household impact report, assembled from the weekly rollups; the
- * week's refunds by kind (and the cooperative's share) come from the settlements' own read, so
- * they are counted in the week they succeeded, as in the statements.
+ * The weekly report, assembled from the weekly rollups (the week's refunds by kind, and the
+ * cooperative's share, come from the settlements' own read, so they are counted in the week they
+ * succeeded, as in the statements), and the impact report on registered households, whose
+ * figures are the registry report's (households' `registeredIncome`).
  */
 import type { Db } from '../../db/client'
+import { asOfDay, periodRange, spanRange } from '@domain/periods'
 import { lastNWeeks, weekRange } from '@domain/weeks'
 import { gramsToKg } from '@domain/units'
 import type { FarmerSalesDto, ImpactReportDto, ProductSalesDto, TrendPointDto, WeekTotalsDto, WeeklyReportDto } from '@contracts/coop'
 import { coopInfo, farmersOf, weekOrCurrent } from '../members'
-import { farmerWeeks, type Sums } from '../sales-rollup'
+import { registeredDuring, registeredIncome, type IncomeSums } from '../households'
+import type { Sums } from '../sales-rollup'
 import { weekRefunds } from '../settlements'
 import { add, byGross, change, money, sharePct, totals, ZERO } from './report-figures'
 import { buyersPerWeek, provinceWeek, specWeeks, unitsOfWeek, weekTotals, type SpecWeek } from './report-repository'
@@ -29,7 +32,7 @@ export function createReportService({ db, clock }: { db: Db; clock: () => Date }
         weekTotals(db, cooperativeId, weeks),
         provinceWeek(db, cooperativeId, week),
         buyersPerWeek(db, cooperativeId, weeks),
-        farmersOf(db, cooperativeId),
+        farmersOf(db, cooperativeId, asOfDay(periodRange('week', week)!, now)),
         weekRefunds(db, cooperativeId, week),
       ])
       const byUnit = new Map<SpecWeek['unit'], number>()
@@ -60,37 +63,52 @@ export function createReportService({ db, clock }: { db: Db; clock: () => Date }
       }
     },
 
+    /**
+     * Income reaching registered households by the registry report's rule (households'
+     * `registeredIncome`: the status on the China day of each sale; goods sold minus the refunds
+     * the farmer bore, each refund in the week it succeeded, counted if its sale counted), beside
+     * every member's income by the same rule, over the eight weeks ending with `asked`.
+     */
     async impact(cooperativeId: number, asked?: string): Promise<ImpactReportDto> {
-      const week = weekOrCurrent(asked, clock())
+      const now = clock()
+      const week = weekOrCurrent(asked, now)
       const weeks = lastNWeeks(week, TREND_WEEKS)
-      const [cooperative, farmers, sums] = await Promise.all([coopInfo(db, cooperativeId), farmersOf(db, cooperativeId), farmerWeeks(db, cooperativeId, weeks)])
+      const current = periodRange('week', week)!
+      const [cooperative, farmers, income, onRegister, onRegisterAny] = await Promise.all([
+        coopInfo(db, cooperativeId),
+        farmersOf(db, cooperativeId, asOfDay(current, now)),
+        registeredIncome(db, cooperativeId, spanRange(periodRange('week', weeks[0])!, current)),
+        registeredDuring(db, cooperativeId, current.from, current.to),
+        registeredDuring(db, cooperativeId, periodRange('week', weeks[0])!.from, current.to),
+      ])
       const index = new Map(weeks.map((w, i) => [w, i]))
       const poorNet = new Array<number>(TREND_WEEKS).fill(0)
       const coopNet = new Array<number>(TREND_WEEKS).fill(0)
-      const perFarmer = new Map<number, { week: Sums; eightWeekNetFen: number }>()
-      for (const s of sums) {
-        const i = index.get(s.week)!
-        const net = s.grossFen - s.refundsFen
-        coopNet[i] += net
-        if (!farmers.get(s.farmerId)?.isPoorHousehold) continue
+      const perFarmer = new Map<number, { week: IncomeSums; eightWeekNetFen: number }>()
+      for (const s of income) {
+        const i = index.get(s.week)
+        if (i === undefined) continue
+        coopNet[i] += s.all.grossFen - s.all.refundsFen
+        const net = s.registered.grossFen - s.registered.refundsFen
         poorNet[i] += net
-        const entry = perFarmer.get(s.farmerId) ?? { week: ZERO, eightWeekNetFen: 0 }
+        if (s.registered.orders === 0 && s.registered.grossFen === 0 && s.registered.refundsFen === 0) continue
+        const entry = perFarmer.get(s.farmerId) ?? { week: NO_INCOME, eightWeekNetFen: 0 }
         entry.eightWeekNetFen += net
-        if (s.week === week) entry.week = s
+        if (s.week === week) entry.week = s.registered
         perFarmer.set(s.farmerId, entry)
       }
       const trend = weeks.map((w, i) => ({ week: w, poorNetFen: poorNet[i], coopNetFen: coopNet[i], sharePct: sharePct(poorNet[i], coopNet[i]) }))
-      const poor = [...farmers.values()].filter((f) => f.isPoorHousehold)
-      const rows = poor
-        .map((f) => {
-          const entry = perFarmer.get(f.farmerId) ?? { week: ZERO, eightWeekNetFen: 0 }
-          return { farmerId: f.farmerId, name: f.name, village: f.village, active: f.active, orders: entry.week.orders, ...money(entry.week), eightWeekNetFen: entry.eightWeekNetFen }
+      const rows = [...new Set([...onRegisterAny, ...perFarmer.keys()])]
+        .map((farmerId) => {
+          const f = farmers.get(farmerId)
+          const { week: w, eightWeekNetFen } = perFarmer.get(farmerId) ?? { week: NO_INCOME, eightWeekNetFen: 0 }
+          return { farmerId, name: f?.name ?? '', village: f?.village ?? '', active: f?.active ?? false, orders: w.orders, grossFen: w.grossFen, refundsFen: w.refundsFen, netFen: w.grossFen - w.refundsFen, eightWeekNetFen }
         })
         .sort((a, b) => b.netFen - a.netFen || b.eightWeekNetFen - a.eightWeekNetFen || a.name.localeCompare(b.name))
       return {
         week,
         cooperative,
-        poorHouseholds: poor.length,
+        poorHouseholds: onRegister.size,
         poorHouseholdsSelling: rows.filter((r) => r.orders > 0).length,
         current: trend[TREND_WEEKS - 1],
         trend,
@@ -99,6 +117,8 @@ export function createReportService({ db, clock }: { db: Db; clock: () => Date }
     },
   }
 }
+
+const NO_INCOME: IncomeSums = { orders: 0, weightG: 0, grossFen: 0, refundsFen: 0 }
 
 export type ReportService = ReturnType<typeof createReportService>
 

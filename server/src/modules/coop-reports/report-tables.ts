@@ -6,6 +6,7 @@ import { yuan, type CsvValue } from '@domain/csv'
 import { REFUND_KIND_LABELS } from '@domain/payment-states'
 import { REFUND_WEEK_RULE } from '@domain/settlement'
 import { weekRangeLabel } from '@domain/weeks'
+import { REGISTRY_RULES } from '../households'
 import type { CooperativeRefundsDto, ImpactReportDto, RefundsOfKindDto, StatementListDto, WeeklyReportDto, WeekTotalsDto } from '@contracts/coop'
 
 export interface Table {
@@ -72,7 +73,8 @@ export function impactTables(r: ImpactReportDto): Table[] {
     {
       title: '脱贫户收入',
       header: ['农户', '村', '在售', `${r.week} 订单数`, `${r.week} 销售额(元)`, `${r.week} 退款(元)`, `${r.week} 净销售额(元)`, '近8周净销售额(元)'],
-      rows: r.farmers.map((f) => [f.name, f.village, f.active ? '是' : '否', f.orders, yuan(f.grossFen), yuan(f.refundsFen), yuan(f.netFen), yuan(f.eightWeekNetFen)]),
+      // the registry report's rule last: status on the day of each sale, refunds follow their sale
+      rows: [...r.farmers.map((f) => [f.name, f.village, f.active ? '是' : '否', f.orders, yuan(f.grossFen), yuan(f.refundsFen), yuan(f.netFen), yuan(f.eightWeekNetFen)]), ...REGISTRY_RULES.slice(0, 3).map((rule) => [rule])],
     },
     {
       title: '近8周',

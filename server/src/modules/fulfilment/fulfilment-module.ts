@@ -21,9 +21,9 @@ const SANDBOX_PREFIX = '/sandbox/wechat'
 
 /** The sandbox WeChat knows a payment the way WeChat Pay recorded it (by mchid + out_trade_no). */
 function payLookup(pay: PaySandbox): PaymentLookup {
-  return ({ mchid, outTradeNo }) => {
+  return async ({ mchid, outTradeNo }) => {
     if (!outTradeNo) return undefined
-    const tx = pay.transaction(outTradeNo)
+    const tx = await pay.transaction(outTradeNo)
     if (!tx || tx.mchid !== mchid || !tx.payer || (tx.trade_state !== 'SUCCESS' && tx.trade_state !== 'REFUND')) return null
     return { payerOpenid: tx.payer.openid }
   }
@@ -49,8 +49,8 @@ export async function registerFulfilment(ctx: ModuleContext): Promise<void> {
 
   if (ctx.sandboxMode && app.sandbox) {
     const now = () => clock().getTime()
-    const shipping = new ShippingSandbox({ now, lookupPayment: payLookup(app.sandbox.pay) })
-    const subscribe = new SubscribeSandbox([config.wechat.templateOrderShipped].filter(Boolean), now)
+    const shipping = new ShippingSandbox({ store: app.sandbox.store, now, lookupPayment: payLookup(app.sandbox.pay) })
+    const subscribe = new SubscribeSandbox(app.sandbox.store, [config.wechat.templateOrderShipped].filter(Boolean), now)
     app.sandbox.shipping = shipping
     app.sandbox.subscribe = subscribe
     await app.register(shippingSandboxRoutes, { prefix: SANDBOX_PREFIX, sandbox: shipping, accessTokens: app.sandbox.accessTokens })

@@ -17,7 +17,6 @@ export interface NewFarmer {
   village: string
   story: string
   photoKey: string | null
-  isPoorHousehold?: boolean
 }
 
 export async function insertCooperatives(db: Executor, rows: readonly NewCooperative[]): Promise<{ id: number; name: string }[]> {
@@ -41,7 +40,6 @@ export async function insertFarmers(db: Executor, rows: readonly NewFarmer[]): P
         village: f.village,
         story: f.story,
         photoUrl: f.photoKey,
-        isPoorHousehold: f.isPoorHousehold,
       })),
     )
     .returning({ id: farmers.id, name: farmers.name })

@@ -1,8 +1,20 @@
-/** SQL for the cooperative's members: their farmer rows, products and flags, and the cooperative's commission. */
+/**
+ * SQL for the cooperative's members: their farmer rows, products and flags, and the cooperative's
+ * commission. Whether a member is a registered household today is read from household_periods
+ * (owned by modules/households: farmer_id, status, started_on, ended_on).
+ */
 import { and, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
+import { COUNTING_STATUSES } from '@domain/households'
 import { cooperatives, farmers } from '../../db/schema'
 import { num, rowsOf } from '../../sql/rows'
+
+/** True when farmer `f` counts as a registered household on the China date `day` (see COUNTING_STATUSES). */
+function registeredOn(day: string) {
+  return sql`exists (select 1 from household_periods h
+    where h.farmer_id = f.id and h.status in (${sql.join(COUNTING_STATUSES.map((s) => sql`${s}::household_status`), sql`, `)})
+      and h.started_on <= ${day}::date and (h.ended_on is null or h.ended_on >= ${day}::date))`
+}
 
 export interface MemberRow {
   farmerId: number
@@ -15,10 +27,11 @@ export interface MemberRow {
   productsOnSale: number
 }
 
-export async function membersOf(db: Executor, cooperativeId: number, farmerId?: number): Promise<MemberRow[]> {
+/** The members with their flags; `today` (China date) decides who counts as a registered household. */
+export async function membersOf(db: Executor, cooperativeId: number, today: string, farmerId?: number): Promise<MemberRow[]> {
   const rows = rowsOf<{ id: unknown; name: string; village: string; is_poor_household: boolean; active: boolean; joined: boolean; products: unknown; on_sale: unknown }>(
     await db.execute(sql`
-      select f.id, f.name, f.village, f.is_poor_household, f.active, f.user_id is not null as joined,
+      select f.id, f.name, f.village, ${registeredOn(today)} as is_poor_household, f.active, f.user_id is not null as joined,
              count(p.id) as products,
              count(p.id) filter (where p.status = 'on_sale' and p.review_status = 'approved') as on_sale
         from farmers f left join products p on p.farmer_id = f.id
@@ -39,7 +52,7 @@ export async function membersOf(db: Executor, cooperativeId: number, farmerId?: 
 }
 
 /** Sets flags on a farmer of this cooperative; false when there is no such farmer. */
-export async function updateFarmer(db: Executor, cooperativeId: number, farmerId: number, set: { isPoorHousehold?: boolean; active?: boolean }): Promise<boolean> {
+export async function updateFarmer(db: Executor, cooperativeId: number, farmerId: number, set: { active?: boolean }): Promise<boolean> {
   const rows = await db
     .update(farmers)
     .set(set)
@@ -61,10 +74,10 @@ export interface FarmerName {
   active: boolean
 }
 
-/** Every farmer of a cooperative (active or not) by id, with the names reports and statements print. */
-export async function farmersOf(db: Executor, cooperativeId: number): Promise<Map<number, FarmerName>> {
+/** Every farmer of a cooperative (active or not) by id, with the names reports and statements print; `day` (China date) decides isPoorHousehold. */
+export async function farmersOf(db: Executor, cooperativeId: number, day: string): Promise<Map<number, FarmerName>> {
   const rows = rowsOf<{ id: unknown; name: string; village: string; is_poor_household: boolean; active: boolean }>(
-    await db.execute(sql`select id, name, village, is_poor_household, active from farmers where cooperative_id = ${cooperativeId} order by id`),
+    await db.execute(sql`select f.id, f.name, f.village, ${registeredOn(day)} as is_poor_household, f.active from farmers f where f.cooperative_id = ${cooperativeId} order by f.id`),
   )
   return new Map(rows.map((r) => [num(r.id), { farmerId: num(r.id), name: r.name, village: r.village, isPoorHousehold: r.is_poor_household, active: r.active }]))
 }

@@ -1,6 +1,6 @@
 /** The cooperative's members and commission (managers of the cooperative only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CommissionBody, CommissionResult, FarmerParams, Member, MemberList, PoorHouseholdBody, WeekQuery } from '@contracts/coop'
+import { CommissionBody, CommissionResult, FarmerParams, Member, MemberList, WeekQuery } from '@contracts/coop'
 import type { AuthService } from '../auth'
 import { requireCoopAdmin } from './coop-access'
 import type { MemberService } from './member-service'
@@ -18,12 +18,6 @@ export const memberRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; member
       const admin = await requireCoopAdmin(request, auth, request.query.cooperativeId)
       return members.list(admin.cooperativeId, request.query.week)
     },
-  )
-
-  app.post(
-    '/api/v1/coop/members/:farmerId/poor-household',
-    { schema: { tags, summary: 'Flag or unflag a member as a registered poor household (建档立卡户)', security, params: FarmerParams, body: PoorHouseholdBody, response: { 200: Member, ...errors } } },
-    async (request) => members.setPoorHousehold((await requireCoopAdmin(request, auth)).cooperativeId, request.params.farmerId, request.body.value),
   )
 
   app.post(

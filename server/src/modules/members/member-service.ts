@@ -1,10 +1,11 @@
 /**
  * The cooperative's members: each farmer with their products and this week's figures (from the
- * rollup); flag registered poor households; deactivate a member (their products leave the
+ * rollup) and whether each counts as a registered household today; deactivate a member (their products leave the
  * store — the catalogue hides inactive farmers — while their orders and statements stay);
  * set the cooperative's commission.
  */
 import type { Db } from '../../db/client'
+import { chinaDate } from '@domain/china-time'
 import { gramsToKg } from '@domain/units'
 import { isCommissionBps, MAX_COMMISSION_BPS } from '@domain/settlement'
 import type { MemberDto, MemberListDto } from '@contracts/coop'
@@ -15,7 +16,7 @@ import { membersOf, setCommission, updateFarmer } from './member-repository'
 
 export function createMemberService({ db, clock }: { db: Db; clock: () => Date }) {
   async function members(cooperativeId: number, week: string, farmerId?: number): Promise<MemberDto[]> {
-    const [rows, sums] = await Promise.all([membersOf(db, cooperativeId, farmerId), farmerWeeks(db, cooperativeId, [week])])
+    const [rows, sums] = await Promise.all([membersOf(db, cooperativeId, chinaDate(clock()), farmerId), farmerWeeks(db, cooperativeId, [week])])
     const byFarmer = new Map(sums.map((s) => [s.farmerId, s]))
     return rows.map((m) => {
       const s = byFarmer.get(m.farmerId)
@@ -37,11 +38,6 @@ export function createMemberService({ db, clock }: { db: Db; clock: () => Date }
       const week = weekOrCurrent(asked, clock())
       const [cooperative, list] = await Promise.all([coopInfo(db, cooperativeId), members(cooperativeId, week)])
       return { week, cooperative, members: list }
-    },
-
-    async setPoorHousehold(cooperativeId: number, farmerId: number, value: boolean): Promise<MemberDto> {
-      if (!(await updateFarmer(db, cooperativeId, farmerId, { isPoorHousehold: value }))) throw notFound('Farmer')
-      return one(cooperativeId, farmerId)
     },
 
     async setActive(cooperativeId: number, farmerId: number, active: boolean): Promise<MemberDto> {

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { NotificationRejected } from '../../wechat/pay/pay-client'
+import { useWechatErrorShape } from '../../http/errors'
 
 /** A notification we refuse to apply; answered with this HTTP status so WeChat Pay retries or stops. */
 export class NotificationRefused extends Error {
@@ -21,6 +22,7 @@ type Headers = FastifyRequest['headers']
 /** Registers one notify endpoint (its own raw-body parser, encapsulated) calling `handler`. */
 export async function registerNotifyRoute(app: FastifyInstance, path: string, summary: string, handler: (headers: Headers, raw: string) => Promise<void>): Promise<void> {
   await app.register(async (notify) => {
+    useWechatErrorShape(notify)
     notify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body))
     notify.post(path, { schema: { tags: ['payments'], summary } }, async (request: FastifyRequest, reply: FastifyReply) => {
       try {

@@ -5,7 +5,7 @@ import { splitRefund } from '@domain/settlement'
 import { isoWeekOf } from '@domain/weeks'
 import type { Executor } from '../../db/client'
 import { settlementRefunds, settlements } from '../../db/schema'
-import { chinaWeekSql } from '../../sql/china-time-sql'
+import { chinaDaySql, chinaWeekSql } from '../../sql/china-time-sql'
 import { num, rowsOf } from '../../sql/rows'
 import { SALE_REFUND } from '../sales-rollup'
 
@@ -44,6 +44,8 @@ export interface SaleRefund {
   goodsFen: number
   shippingFen: number
   succeededAt: Date
+  /** The China day (YYYY-MM-DD) its order was paid: the sale it takes back (the registry report counts it by the household's status that day). */
+  saleDay: string
   /** The China ISO week it succeeded in: the week it counts in. */
   week: string
   /** Already taken by a confirmed statement. */
@@ -56,16 +58,17 @@ export interface SaleRefund {
  * refunds. Reads payments' refunds columns (order_id, amount_fen, status, succeeded_at, kind, borne_by).
  */
 async function saleRefunds(db: Executor, where: SQL): Promise<SaleRefund[]> {
-  const rows = rowsOf<{ id: unknown; farmer_id: unknown; order_no: string; kind: RefundKind; borne_by: RefundBearer; amount_fen: unknown; items_fen: unknown; succeeded_at: Date | string; taken: unknown; before_fen: unknown }>(
+  const rows = rowsOf<{ id: unknown; farmer_id: unknown; order_no: string; kind: RefundKind; borne_by: RefundBearer; amount_fen: unknown; items_fen: unknown; succeeded_at: Date | string; sale_day: string; taken: unknown; before_fen: unknown }>(
     await db.execute(sql`
       with w as (
-        select r.id, r.order_id, r.kind, r.borne_by, r.amount_fen, r.succeeded_at, o.items_fen, o.farmer_id, o.order_no
+        select r.id, r.order_id, r.kind, r.borne_by, r.amount_fen, r.succeeded_at, o.items_fen, o.farmer_id, o.order_no,
+               ${chinaDaySql('o.paid_at')}::text as sale_day
           from refunds r
           join orders o on o.id = r.order_id
           join farmers f on f.id = o.farmer_id
          where ${where} and ${SALE_REFUND} and r.succeeded_at is not null
       )
-      select w.id, w.farmer_id, w.order_no, w.kind, w.borne_by, w.amount_fen, w.items_fen, w.succeeded_at,
+      select w.id, w.farmer_id, w.order_no, w.kind, w.borne_by, w.amount_fen, w.items_fen, w.succeeded_at, w.sale_day,
              exists (select 1 from settlement_refunds sr where sr.refund_id = w.id) as taken,
              (select coalesce(sum(r.amount_fen), 0) from refunds r join orders o on o.id = r.order_id
                where r.order_id = w.order_id and ${SALE_REFUND} and (r.succeeded_at, r.id) < (w.succeeded_at, w.id)) as before_fen
@@ -83,6 +86,7 @@ async function saleRefunds(db: Executor, where: SQL): Promise<SaleRefund[]> {
       amountFen: num(r.amount_fen),
       ...splitRefund(num(r.amount_fen), num(r.items_fen), num(r.before_fen)),
       succeededAt,
+      saleDay: r.sale_day,
       week: isoWeekOf(succeededAt),
       taken: r.taken === true || r.taken === 't',
     }

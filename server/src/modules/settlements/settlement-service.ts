@@ -11,6 +11,7 @@
 import type { Db, Executor } from '../../db/client'
 import { inTransaction } from '../../db/transaction'
 import { AppError, notFound } from '../../http/errors'
+import { chinaDate } from '@domain/china-time'
 import { compareWeeks, currentWeek, lastNWeeks, weekRange } from '@domain/weeks'
 import type { FarmerStatementsDto, StatementDto, StatementListDto } from '@contracts/coop'
 import { coopInfo, farmerOfUser, farmersOf, ownFarmer, weekOrCurrent, type CoopAdmin } from '../members'
@@ -73,7 +74,7 @@ export function createSettlementService({ db, clock }: { db: Db; clock: () => Da
     async list(cooperativeId: number, asked?: string): Promise<StatementListDto> {
       const now = clock()
       const week = weekOrCurrent(asked, now)
-      const [cooperative, labels, view] = await Promise.all([coopInfo(db, cooperativeId), farmersOf(db, cooperativeId), weekView(db, { cooperativeId }, week, false)])
+      const [cooperative, labels, view] = await Promise.all([coopInfo(db, cooperativeId), farmersOf(db, cooperativeId, chinaDate(now)), weekView(db, { cooperativeId }, week, false)])
       const statements = statementsOf(view, week, labels, cooperative.commissionBps)
       const sum = (k: 'grossFen' | 'refundsFen' | 'commissionFen' | 'shippingFen' | 'adjustmentsFen' | 'netFen') => statements.reduce((s, x) => s + x[k], 0)
       return {

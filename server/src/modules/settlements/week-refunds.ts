@@ -7,7 +7,7 @@ import { refundsByKind, type RefundsOfKind } from '@domain/settlement'
 import { weekRange } from '@domain/weeks'
 import type { CooperativeRefundsDto } from '@contracts/coop'
 import type { Executor } from '../../db/client'
-import { refundsSucceeded } from './settlement-repository'
+import { refundsSucceeded, type SaleRefund } from './settlement-repository'
 import { cooperativeRefunds } from './statement-figures'
 
 export interface WeekRefunds {
@@ -21,4 +21,13 @@ export async function weekRefunds(db: Executor, cooperativeId: number, week: str
   const { start, end } = weekRange(week)
   const refunds = await refundsSucceeded(db, { cooperativeId }, start, end)
   return { byKind: refundsByKind(refunds), cooperative: cooperativeRefunds(refunds) }
+}
+
+/**
+ * Every sale refund of the cooperative that succeeded in [start, end), whoever bears it, with its
+ * goods/shipping split and its order's sale day: for reports over other periods (the registry
+ * report's month or year) that count refunds by the same rule as the statements.
+ */
+export async function refundsBetween(db: Executor, cooperativeId: number, start: Date, end: Date): Promise<SaleRefund[]> {
+  return refundsSucceeded(db, { cooperativeId }, start, end)
 }

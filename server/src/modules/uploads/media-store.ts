@@ -1,42 +1,46 @@
 /**
- * Where uploaded files live. The folder store writes under `<dataDir>/media`, which app.ts
- * serves at /media/; an S3-compatible store can implement the same two calls later.
+ * Where uploaded files live: one contract, two stores. The database store (media_files) lets
+ * every instance on the same PostgreSQL serve every photo; the folder store keeps files under
+ * `<dataDir>/media` for one embedded server. An S3-compatible store could implement the same calls.
  */
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
+
+export interface StoredMedia {
+  bytes: Buffer
+  contentType: string
+  /** Hex sha256 of the bytes: the ETag they are served with. */
+  sha256: string
+}
 
 export interface MediaStore {
-  /** Stores `bytes` under `key` (e.g. `u/3f9a….jpg`), replacing any file there. */
+  /** Stores `bytes` under `key` (e.g. `u/3f9a….jpg`), replacing anything stored there. */
   put(key: string, bytes: Buffer, contentType: string): Promise<void>
+  /** The stored file, or null when nothing is stored under `key`. */
+  get(key: string): Promise<StoredMedia | null>
   /** Removes `key`; a missing file is not an error. */
   delete(key: string): Promise<void>
 }
 
+/** Lower-case path segments and an extension: no `..`, no leading `/`, no backslash, no percent. */
 const SAFE_KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*\.[a-z0-9.]+$/
+const MAX_KEY_LENGTH = 200
 
-function assertSafeKey(key: string): void {
-  if (!SAFE_KEY.test(key) || key.includes('..') || key.length > 200) throw new Error(`unsafe media key "${key}"`)
+export function isSafeMediaKey(key: string): boolean {
+  return key.length <= MAX_KEY_LENGTH && SAFE_KEY.test(key) && !key.includes('..')
 }
 
-/** Files under `root`; the folder is created at once, so the static file server finds it at start. */
-export function createFolderMediaStore(root: string): MediaStore {
-  fs.mkdirSync(root, { recursive: true })
-  const fileOf = (key: string) => {
-    assertSafeKey(key)
-    return path.join(root, ...key.split('/'))
-  }
-  return {
-    async put(key, bytes) {
-      const file = fileOf(key)
-      await fs.promises.mkdir(path.dirname(file), { recursive: true })
-      // Write then rename, so a reader never sees half a file.
-      const temp = `${file}.${crypto.randomBytes(4).toString('hex')}.tmp`
-      await fs.promises.writeFile(temp, bytes)
-      await fs.promises.rename(temp, file)
-    },
-    async delete(key) {
-      await fs.promises.rm(fileOf(key), { force: true })
-    },
-  }
+/** Every store refuses an unsafe key before touching its disk or table (a caller's bug, not a client fault). */
+export function assertSafeKey(key: string): void {
+  if (!isSafeMediaKey(key)) throw new Error(`unsafe media key "${key.slice(0, 80)}"`)
+}
+
+export function sha256Hex(bytes: Buffer): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex')
+}
+
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
+
+/** The content type a key's extension names (the folder store keeps no other record of it). */
+export function contentTypeOf(key: string): string {
+  return CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream'
 }

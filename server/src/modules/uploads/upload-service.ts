@@ -6,7 +6,7 @@
 import crypto from 'node:crypto'
 import type { UploadResultDto } from '@contracts/farmer-listings'
 import { AppError } from '../../http/errors'
-import { photoUrls } from '../media'
+import { photoFiles, photoUrls } from '../media'
 import { processImage } from './image-processing'
 import type { MediaStore } from './media-store'
 import type { MediaRow, UploadRepository } from './upload-repository'
@@ -27,7 +27,7 @@ function retried(row: MediaRow, sha256: string): UploadOutcome {
   return { created: false, result: toResult(row) }
 }
 
-export function createUploadService({ repo, store }: { repo: UploadRepository; store: MediaStore }) {
+export function createUploadService({ repo, store, clock }: { repo: UploadRepository; store: MediaStore; clock: () => Date }) {
   return {
     async upload(ownerUserId: number, uploadId: string | undefined, bytes: Buffer): Promise<UploadOutcome> {
       const id = uploadId ?? crypto.randomUUID()
@@ -37,12 +37,13 @@ export function createUploadService({ repo, store }: { repo: UploadRepository; s
 
       const image = await processImage(bytes)
       const key = `u/${crypto.randomBytes(12).toString('hex')}`
-      const files = [`${key}.jpg`, `${key}.thumb.jpg`]
-      await store.put(files[0], image.display.bytes, 'image/jpeg')
-      await store.put(files[1], image.thumb.bytes, 'image/jpeg')
+      const { display, thumb } = photoFiles(key)
+      const files = [display, thumb]
+      await store.put(display, image.display.bytes, 'image/jpeg')
+      await store.put(thumb, image.thumb.bytes, 'image/jpeg')
       const dropFiles = () => Promise.all(files.map((f) => store.delete(f))).then(() => undefined)
       const row = await repo
-        .insert({ key, ownerUserId, uploadId: id, sourceSha256: sha256, mime: 'image/jpeg', width: image.display.width, height: image.display.height, bytes: image.display.bytes.length })
+        .insert({ key, ownerUserId, uploadId: id, sourceSha256: sha256, mime: 'image/jpeg', width: image.display.width, height: image.display.height, bytes: image.display.bytes.length, createdAt: clock() })
         .catch(async (err: unknown) => {
           await dropFiles().catch(() => undefined)
           throw err

@@ -3,6 +3,8 @@
  * `POST /wxa/msg_sec_check?access_token=` with WeChat's wire format. Text containing a
  * configured risky word → `risky` (label 20006), a review word → `review` (label 21000),
  * anything else → `pass`. Errors come as HTTP 200 with an errcode, as WeChat sends them.
+ * It keeps nothing between calls (the words are configuration); its two test hooks (`outage`,
+ * `calls`) are JavaScript properties of this process's instance, as tests use them.
  */
 import crypto from 'node:crypto'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
@@ -89,7 +91,7 @@ export const contentCheckSandboxRoutes: FastifyPluginAsync<{ sandbox: SandboxCon
 
   const token = (query: unknown) => (query as { access_token?: unknown }).access_token
   app.post('/wxa/msg_sec_check', { schema: { hide: true } }, async (request) => {
-    const tokenCheck = accessTokens.check(token(request.query))
+    const tokenCheck = await accessTokens.check(token(request.query))
     if (!('ok' in tokenCheck)) return tokenCheck
     return sandbox.answer(typeof request.body === 'string' ? request.body : '')
   })

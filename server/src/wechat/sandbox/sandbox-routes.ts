@@ -67,7 +67,7 @@ export const sandboxRoutes: FastifyPluginAsyncTypebox<{ loginCodes: SandboxLogin
     async (request) => {
       const persona = DEMO_PERSONAS.find((p) => p.id === request.body.persona)
       if (!persona) throw notFound('Persona')
-      return { code: loginCodes.issue(persona.openid) }
+      return { code: await loginCodes.issued(persona.openid) }
     },
   )
 }

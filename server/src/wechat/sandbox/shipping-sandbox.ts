@@ -2,10 +2,15 @@
  * The sandbox's order shipping info management (wechat-protocols.md §6.1), per WeChat Pay
  * transaction: field rules and their errcodes, the payment and its payer, split delivery,
  * the one re-ship, 10060023 for an identical re-upload, and a switch to fail the next calls.
- * Every request is kept (`received`) so tests can count what WeChat really accepted.
+ * Every request is kept (`received()`) so tests can count what WeChat really accepted. What it
+ * was told per transaction, the requests and the switch are in the store: every instance sees
+ * the same shipping picture. `failNext` / `clearFailures` are synchronous test hooks that write
+ * in the background (this instance's next upload waits for them).
  */
+import crypto from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import type { SandboxAccessTokens } from './access-tokens'
+import { KIND, type SandboxStore } from './sandbox-store'
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -16,7 +21,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d
 const MASKED = /^[+0-9-]*\*+\d{4}$/
 
 /** What WeChat Pay knows of the payment an order key names; undefined when it cannot tell. */
-export type PaymentLookup = (key: { mchid?: string; outTradeNo?: string; transactionId?: string }) => { payerOpenid: string } | null | undefined
+export type PaymentLookup = (key: { mchid?: string; outTradeNo?: string; transactionId?: string }) => Promise<{ payerOpenid: string } | null | undefined>
 
 export interface ReceivedUpload {
   at: number
@@ -33,47 +38,61 @@ interface TradeShipping {
 }
 
 const fail = (errcode: number, errmsg: string) => ({ errcode, errmsg })
+type Answer = { errcode: number; errmsg: string }
+
+/** The armed failures, consumed one per upload. */
+const SWITCH = 'shipping:failures'
+/** A request as stored: the body as JSON text (it may hold what jsonb refuses). */
+interface StoredUpload {
+  at: number
+  body: string
+  errcode: number
+}
 
 export class ShippingSandbox {
-  /** Every upload received, oldest first, with the errcode it was answered. */
-  readonly received: ReceivedUpload[] = []
-  private readonly trades = new Map<string, TradeShipping>()
-  private readonly failures: number[] = []
-
-  constructor(private readonly opts: { now: () => number; lookupPayment?: PaymentLookup }) {}
+  constructor(private readonly opts: { store: SandboxStore; now: () => number; lookupPayment?: PaymentLookup }) {}
 
   /** Test switch: the next `times` uploads answer `errcode` (default 10060001, payment not ingested yet). */
   failNext(times = 1, errcode = 10060001): void {
-    for (let i = 0; i < times; i++) this.failures.push(errcode)
+    this.opts.store.defer((s) => s.update<{ codes: number[] }>(KIND.switch, SWITCH, (c) => ({ codes: [...(c?.codes ?? []), ...Array<number>(times).fill(errcode)] })))
   }
 
   /** Test switch: forget the failures still armed. */
   clearFailures(): void {
-    this.failures.length = 0
+    this.opts.store.defer((s) => s.put(KIND.switch, SWITCH, { codes: [] }))
+  }
+
+  /** Every upload received (by any instance), oldest first, with the errcode it was answered. */
+  async received(): Promise<ReceivedUpload[]> {
+    const rows = await this.opts.store.list<StoredUpload>(KIND.shippingUpload)
+    return rows.map(({ data }) => ({ at: data.at, body: JSON.parse(data.body) as unknown, errcode: data.errcode }))
   }
 
   /** Uploads WeChat accepted (errcode 0), optionally only those for one out_trade_no. */
-  accepted(outTradeNo?: string): Json[] {
-    return this.received
+  async accepted(outTradeNo?: string): Promise<Json[]> {
+    return (await this.received())
       .filter((r) => r.errcode === 0)
       .map((r) => r.body as Json)
       .filter((b) => outTradeNo === undefined || (b.order_key as Json).out_trade_no === outTradeNo)
   }
 
   /** WeChat's view of one transaction: 1 待发货, 2 已发货, and what it was told. */
-  trade(mchid: string, outTradeNo: string): { orderState: 1 | 2; shippingList: Json[]; reshipped: boolean } | null {
-    const t = this.trades.get(`${mchid}:${outTradeNo}`)
+  async trade(mchid: string, outTradeNo: string): Promise<{ orderState: 1 | 2; shippingList: Json[]; reshipped: boolean } | null> {
+    const t = await this.opts.store.get<TradeShipping>(KIND.shipping, `${mchid}:${outTradeNo}`)
     return t ? { orderState: t.completed ? 2 : 1, shippingList: t.shippingList, reshipped: t.reshipped } : null
   }
 
-  upload(body: unknown): { errcode: number; errmsg: string } {
-    const answer = this.answer(body)
-    this.received.push({ at: this.opts.now(), body, errcode: answer.errcode })
+  async upload(body: unknown): Promise<Answer> {
+    const answer = await this.answer(body)
+    const stored: StoredUpload = { at: this.opts.now(), body: JSON.stringify(body ?? null), errcode: answer.errcode }
+    await this.opts.store.put(KIND.shippingUpload, crypto.randomUUID(), stored)
     return answer
   }
 
-  private answer(b: unknown): { errcode: number; errmsg: string } {
-    const forced = this.failures.shift()
+  private async answer(b: unknown): Promise<Answer> {
+    const forced = await this.opts.store.update<{ codes: number[] }, number | undefined>(KIND.switch, SWITCH, (c) =>
+      c && c.codes.length > 0 ? { data: { codes: c.codes.slice(1) }, result: c.codes[0] } : { data: null, result: undefined },
+    )
     if (forced !== undefined) return fail(forced, forced === 10060001 ? '支付单不存在' : 'system error')
     if (!isObject(b)) return fail(10060014, 'parameter error')
     const key = b.order_key
@@ -98,7 +117,7 @@ export class ShippingSandbox {
     }
     const payer = b.payer
     if (!isObject(payer) || !nonEmpty(payer.openid)) return fail(10060014, 'payer.openid required')
-    const payment = this.opts.lookupPayment?.(
+    const payment = await this.opts.lookupPayment?.(
       key.order_number_type === 1 ? { mchid: key.mchid as string, outTradeNo: key.out_trade_no as string } : { transactionId: key.transaction_id as string },
     )
     if (payment === null) return fail(10060001, '支付单不存在')
@@ -123,17 +142,19 @@ export class ShippingSandbox {
     return null
   }
 
-  private record(key: Json, b: Json, list: Json[]): { errcode: number; errmsg: string } {
+  /** WeChat's picture of the transaction, changed under its row lock (two instances, one truth). */
+  private record(key: Json, b: Json, list: Json[]): Promise<Answer> {
     const id = key.order_number_type === 1 ? `${key.mchid as string}:${key.out_trade_no as string}` : `tx:${key.transaction_id as string}`
     const content = JSON.stringify([b.logistics_type, b.delivery_mode, b.is_all_delivered ?? null, list])
     const uploadTime = Date.parse(b.upload_time as string)
-    const before = this.trades.get(id)
-    if (before && before.content === content) return fail(10060023, '发货信息未更新')
-    if (before && uploadTime <= before.uploadTime) return fail(10060014, 'upload_time must increase')
-    if (before?.completed && before.reshipped) return fail(10060003, 'the one re-ship is used')
-    const completed = b.delivery_mode === 1 || b.is_all_delivered === true
-    this.trades.set(id, { content, uploadTime, completed: completed || !!before?.completed, reshipped: !!before?.completed, shippingList: list })
-    return { errcode: 0, errmsg: 'ok' }
+    return this.opts.store.update<TradeShipping, Answer>(KIND.shipping, id, (before) => {
+      if (before && before.content === content) return { data: null, result: fail(10060023, '发货信息未更新') }
+      if (before && uploadTime <= before.uploadTime) return { data: null, result: fail(10060014, 'upload_time must increase') }
+      if (before?.completed && before.reshipped) return { data: null, result: fail(10060003, 'the one re-ship is used') }
+      const completed = b.delivery_mode === 1 || b.is_all_delivered === true
+      const data = { content, uploadTime, completed: completed || !!before?.completed, reshipped: !!before?.completed, shippingList: list }
+      return { data, result: { errcode: 0, errmsg: 'ok' } }
+    })
   }
 }
 
@@ -145,7 +166,7 @@ export const shippingSandboxRoutes: FastifyPluginAsync<{ sandbox: ShippingSandbo
     '/wxa/sec/order/upload_shipping_info',
     { schema: { tags: ['sandbox'], summary: 'Sandbox upload_shipping_info (WeChat wire protocol)' } },
     async (request) => {
-      const token = accessTokens.check(request.query.access_token)
+      const token = await accessTokens.check(request.query.access_token)
       if (!('ok' in token)) return token
       return sandbox.upload(request.body)
     },

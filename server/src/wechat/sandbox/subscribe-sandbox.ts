@@ -2,9 +2,14 @@
  * The sandbox's subscribe-message send (wechat-protocols.md §3.2): one-time consents granted
  * per (openid, template) and used up by each send (43101 at zero), keyword rules (47003),
  * unknown templates (40037), and a switch to fail the next calls. Delivered messages are kept.
+ * Consents, messages and the switch are in the store (every instance sees the same WeChat);
+ * `grant`, `failNext` and `clearFailures` are synchronous test hooks that write in the
+ * background (this instance's next send waits for them; the HTTP grant answers once stored).
  */
+import crypto from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import type { SandboxAccessTokens } from './access-tokens'
+import { KIND, type SandboxStore } from './sandbox-store'
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -39,54 +44,72 @@ export interface ReceivedMessage {
 }
 
 const fail = (errcode: number, errmsg: string) => ({ errcode, errmsg })
+type Answer = { errcode: number; errmsg: string }
+
+const SWITCH = 'subscribe:failures'
+const grantId = (openid: string, templateId: string) => `${openid}\n${templateId}`
+/** A send as stored: the body as JSON text (it may hold what jsonb refuses). */
+interface StoredMessage {
+  at: number
+  body: string
+  errcode: number
+}
 
 export class SubscribeSandbox {
-  /** Every send received, oldest first, with the errcode it was answered. */
-  readonly received: ReceivedMessage[] = []
-  private readonly grants = new Map<string, number>()
-  private readonly failures: number[] = []
   private readonly templates: Set<string>
 
-  constructor(templates: Iterable<string>, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly store: SandboxStore,
+    templates: Iterable<string>,
+    private readonly now: () => number = Date.now,
+  ) {
     this.templates = new Set(templates)
   }
 
   /** The user tapped "allow" `n` times for this template (one message each). */
   grant(openid: string, templateId: string, n = 1): void {
-    const key = `${openid}\n${templateId}`
-    this.grants.set(key, (this.grants.get(key) ?? 0) + n)
+    this.store.defer((s) => s.update<{ left: number }>(KIND.subscribeGrant, grantId(openid, templateId), (g) => ({ left: (g?.left ?? 0) + n })))
   }
 
-  grantsLeft(openid: string, templateId: string): number {
-    return this.grants.get(`${openid}\n${templateId}`) ?? 0
+  async grantsLeft(openid: string, templateId: string): Promise<number> {
+    return (await this.store.get<{ left: number }>(KIND.subscribeGrant, grantId(openid, templateId)))?.left ?? 0
   }
 
   /** Test switch: the next `times` sends answer `errcode` (default -1, system busy) and deliver nothing. */
   failNext(times = 1, errcode = -1): void {
-    for (let i = 0; i < times; i++) this.failures.push(errcode)
+    this.store.defer((s) => s.update<{ codes: number[] }>(KIND.switch, SWITCH, (c) => ({ codes: [...(c?.codes ?? []), ...Array<number>(times).fill(errcode)] })))
   }
 
   /** Test switch: forget the failures still armed. */
   clearFailures(): void {
-    this.failures.length = 0
+    this.store.defer((s) => s.put(KIND.switch, SWITCH, { codes: [] }))
+  }
+
+  /** Every send received (by any instance), oldest first, with the errcode it was answered. */
+  async received(): Promise<ReceivedMessage[]> {
+    const rows = await this.store.list<StoredMessage>(KIND.message)
+    return rows.map(({ data }) => ({ at: data.at, body: JSON.parse(data.body) as unknown, errcode: data.errcode }))
   }
 
   /** Messages WeChat delivered, optionally only to one user. */
-  delivered(openid?: string): Json[] {
-    return this.received
+  async delivered(openid?: string): Promise<Json[]> {
+    return (await this.received())
       .filter((r) => r.errcode === 0)
       .map((r) => r.body as Json)
       .filter((b) => openid === undefined || b.touser === openid)
   }
 
-  send(body: unknown): { errcode: number; errmsg: string } {
-    const answer = this.answer(body)
-    this.received.push({ at: this.now(), body, errcode: answer.errcode })
+  async send(body: unknown): Promise<Answer> {
+    const answer = await this.answer(body)
+    const stored: StoredMessage = { at: this.now(), body: JSON.stringify(body ?? null), errcode: answer.errcode }
+    await this.store.put(KIND.message, crypto.randomUUID(), stored)
     return answer
   }
 
-  private answer(b: unknown): { errcode: number; errmsg: string } {
-    const forced = this.failures.shift()
+  private async answer(b: unknown): Promise<Answer> {
+    const forced = await this.store.update<{ codes: number[] }, number | undefined>(KIND.switch, SWITCH, (c) =>
+      c && c.codes.length > 0 ? { data: { codes: c.codes.slice(1) }, result: c.codes[0] } : { data: null, result: undefined },
+    )
     if (forced !== undefined) return fail(forced, 'system error')
     if (!isObject(b)) return fail(47003, 'argument invalid!')
     if (typeof b.touser !== 'string' || b.touser === '') return fail(40003, 'invalid openid')
@@ -97,11 +120,10 @@ export class SubscribeSandbox {
     }
     const problem = this.dataProblem(b.data)
     if (problem) return fail(47003, `argument invalid! ${problem}`)
-    const key = `${b.touser}\n${b.template_id}`
-    const left = this.grants.get(key) ?? 0
-    if (left <= 0) return fail(43101, 'user refuse to accept the msg')
-    this.grants.set(key, left - 1)
-    return { errcode: 0, errmsg: 'ok' }
+    // One consent spent per message, under the consent's row lock.
+    return this.store.update<{ left: number }, Answer>(KIND.subscribeGrant, grantId(b.touser, b.template_id), (g) =>
+      (g?.left ?? 0) <= 0 ? { data: null, result: fail(43101, 'user refuse to accept the msg') } : { data: { left: g!.left - 1 }, result: { errcode: 0, errmsg: 'ok' } },
+    )
   }
 
   private dataProblem(data: unknown): string | null {
@@ -124,7 +146,7 @@ export const subscribeSandboxRoutes: FastifyPluginAsync<{ sandbox: SubscribeSand
     '/cgi-bin/message/subscribe/send',
     { schema: { tags: ['sandbox'], summary: 'Sandbox subscribe-message send (WeChat wire protocol)' } },
     async (request) => {
-      const token = accessTokens.check(request.query.access_token)
+      const token = await accessTokens.check(request.query.access_token)
       if (!('ok' in token)) return token
       return sandbox.send(request.body)
     },
@@ -151,7 +173,7 @@ export const subscribeSandboxRoutes: FastifyPluginAsync<{ sandbox: SubscribeSand
     },
     async (request) => {
       sandbox.grant(request.body.openid, request.body.templateId, request.body.n ?? 1)
-      return { left: sandbox.grantsLeft(request.body.openid, request.body.templateId) }
+      return { left: await sandbox.grantsLeft(request.body.openid, request.body.templateId) }
     },
   )
 }

@@ -1,11 +1,10 @@
-/** The cooperative's members: the list, their flags, the commission, the service phone, and invites for new members. */
+/** The cooperative's members: the list, activation, the commission, the service phone, and invites for new members. */
 import type { MemberDto, MemberListDto } from '@contracts/coop'
 import type { CoopSettingsDto } from '@contracts/freight'
 import { apiGet, apiPost, apiPut } from '../../../lib/request'
 
 export const membersApi = {
   members: (week: string) => apiGet<MemberListDto>('/api/v1/coop/members', { week }),
-  setPoorHousehold: (farmerId: number, value: boolean) => apiPost<MemberDto>(`/api/v1/coop/members/${farmerId}/poor-household`, { value }),
   setActive: (farmerId: number, active: boolean) => apiPost<MemberDto>(`/api/v1/coop/members/${farmerId}/${active ? 'activate' : 'deactivate'}`),
   setCommission: (bps: number) => apiPut<{ commissionBps: number }>('/api/v1/coop/commission', { bps }),
   /** The cooperative's settings: its service phone (联系客服 on H5). */

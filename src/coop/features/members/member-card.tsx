@@ -1,5 +1,6 @@
-/** One member: village, flags, products and this week's sales, with the manager's switches. */
+/** One member: village, flags, products and this week's sales, with the manager's switches; the page adds the household line. */
 import { Button, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { MemberDto } from '@contracts/coop'
 import { formatFen, formatKg } from '../../shared/format'
 
@@ -7,17 +8,15 @@ const ghost = (off: boolean) => `c-button c-button--ghost c-button--small${off ?
 
 export interface MemberActions {
   busy: boolean
-  onPoor: (m: MemberDto) => void
   onActive: (m: MemberDto) => void
 }
 
-export function MemberCard({ m, actions }: { m: MemberDto; actions: MemberActions }) {
+export function MemberCard({ m, actions, household }: { m: MemberDto; actions: MemberActions; household?: ReactNode }) {
   return (
     <View id={`member-${m.farmerId}`} className="c-card">
       <View className="c-card__title">
         <Text>
           {m.name}
-          {m.isPoorHousehold ? <Text className="c-tag c-tag--poor">脱贫户</Text> : null}
           {m.active ? null : <Text className="c-tag">已停用</Text>}
           {m.joined ? null : <Text className="c-tag">未绑定微信</Text>}
         </Text>
@@ -35,10 +34,8 @@ export function MemberCard({ m, actions }: { m: MemberDto; actions: MemberAction
           {m.week.orders}单 · {formatKg(m.week.weightKg)} · {formatFen(m.week.netFen)}
         </Text>
       </View>
+      {household}
       <View className="c-actions">
-        <Button id={`poor-${m.farmerId}`} className={ghost(actions.busy)} disabled={actions.busy} onClick={() => actions.onPoor(m)}>
-          {m.isPoorHousehold ? '取消脱贫户标记' : '标记为脱贫户'}
-        </Button>
         <Button id={`active-${m.farmerId}`} className={ghost(actions.busy)} disabled={actions.busy} onClick={() => actions.onActive(m)}>
           {m.active ? '停用' : '重新启用'}
         </Button>

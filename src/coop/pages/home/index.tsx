@@ -1,9 +1,10 @@
-/** The cooperative's workbench: the week at a glance, its refunds by kind, the 8-week trend, sales by farmer, and the ways on. */
+/** The cooperative's workbench: the week at a glance, its refunds by kind, the 8-week trend, sales by farmer (在册户 marked), and the ways on. */
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../../lib/navigation'
 import { reportsApi, WeekRefunds, WeekSummary } from '../../features/dashboard'
 import { afterSalesRoute, useAfterSalesCount } from '../../features/after-sales'
 import { freightRoutes } from '../../../features/freight'
+import { householdRoutes } from '../../features/households'
 import { queueCount, useReviewCount } from '../../features/reviews'
 import { BarList } from '../../shared/bar-list'
 import { coopPage } from '../../shared/coop-gate'
@@ -48,7 +49,7 @@ function Dashboard() {
                 </Text>
               </View>
               <BarList
-                bars={data.byFarmer.slice(0, TOP_FARMERS).map((f) => ({ key: f.farmerId, label: f.name, hint: f.isPoorHousehold ? '脱贫户' : undefined, value: f.netFen, display: formatFen(f.netFen) }))}
+                bars={data.byFarmer.slice(0, TOP_FARMERS).map((f) => ({ key: f.farmerId, label: f.name, hint: f.isPoorHousehold ? '在册户' : undefined, value: f.netFen, display: formatFen(f.netFen) }))}
               />
             </View>
             <View className="c-card">
@@ -88,6 +89,12 @@ function Dashboard() {
         </Text>
         <Text id="open-freight" className="c-link" onClick={() => openPage(freightRoutes.coop)}>
           运费模板
+        </Text>
+        <Text id="open-registry-report" className="c-link" onClick={() => openPage(householdRoutes.report)}>
+          在册户收入
+        </Text>
+        <Text id="open-household-import" className="c-link" onClick={() => openPage(householdRoutes.import)}>
+          导入县名单
         </Text>
       </View>
       <View className="c-actions">

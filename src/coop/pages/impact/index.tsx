@@ -1,4 +1,7 @@
-/** Income reaching registered poor households: this week, its share, the last 8 weeks, per household. */
+/**
+ * Income reaching registered households (在册 or 监测户 on the day of each sale): this week, its
+ * share, the last 8 weeks, per household; the month and year views are the registry report's.
+ */
 import { Text, View } from '@tarojs/components'
 import { reportsApi } from '../../features/dashboard'
 import { BarList } from '../../shared/bar-list'
@@ -20,12 +23,12 @@ function Impact() {
           <View>
             <View className="c-card">
               <View className="c-hero">
-                <Text className="c-hero__label">本周脱贫户净销售额</Text>
+                <Text className="c-hero__label">本周在册户收入</Text>
                 <Text id="impact-net" className="c-hero__value">
                   {formatFen(data.current.poorNetFen)}
                 </Text>
                 <Text className="c-muted">
-                  占合作社净销售额 {data.current.sharePct === null ? '—' : `${data.current.sharePct}%`} · 登记脱贫户 {data.poorHouseholds} 户，本周有销售 {data.poorHouseholdsSelling} 户
+                  占全社收入 {data.current.sharePct === null ? '—' : `${data.current.sharePct}%`} · 本周在册（含监测户）{data.poorHouseholds} 户，有销售 {data.poorHouseholdsSelling} 户
                 </Text>
               </View>
             </View>
@@ -37,14 +40,14 @@ function Impact() {
                 columns={data.trend.map((p) => ({ key: p.week, label: shortWeek(p.week), value: p.poorNetFen, display: p.sharePct === null ? '' : `${Math.round(p.sharePct)}%`, active: p.week === week }))}
                 onPick={setWeek}
               />
-              <Text className="c-muted">柱高为脱贫户净销售额，数字为占比</Text>
+              <Text className="c-muted">柱高为在册户收入（销售额减农户承担的退款），数字为占比</Text>
             </View>
             <View className="c-card">
               <View className="c-card__title">
                 <Text>各户本周</Text>
               </View>
               <BarList
-                empty={data.farmers.length > 0 ? '本周脱贫户还没有销售' : '还没有登记的脱贫户'}
+                empty={data.farmers.length > 0 ? '本周在册户还没有销售' : '还没有在册的农户'}
                 bars={data.farmers.map((f) => ({ key: f.farmerId, label: f.name, hint: `近8周 ${formatFen(f.eightWeekNetFen)}`, value: f.netFen, display: formatFen(f.netFen) }))}
               />
             </View>

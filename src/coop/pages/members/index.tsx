@@ -1,7 +1,9 @@
-/** The cooperative's members: flags, deactivation, the commission, the service phone, and inviting a new farmer. */
+/** The cooperative's members: their household status (tap → 在册信息), deactivation, the commission, the service phone, and inviting a new farmer. */
 import { Button, Text, View } from '@tarojs/components'
 import type { MemberDto, MemberListDto } from '@contracts/coop'
+import { openPage } from '../../../lib/navigation'
 import { confirmModal } from '../../../lib/page'
+import { householdRoutes, MemberHousehold, useHouseholdList, type HouseholdListItem } from '../../features/households'
 import { CommissionEditor, MemberCard, membersApi, ServicePhoneEditor } from '../../features/members'
 import { coopPage } from '../../shared/coop-gate'
 import { Loaded, useWeekResource } from '../../shared/loaded'
@@ -9,10 +11,9 @@ import { ShowMore, usePaged } from '../../shared/paged'
 import { useCoopAction, type CoopAction } from '../../shared/use-coop-action'
 import '../../shared/coop.scss'
 
-function MemberList({ data, action }: { data: MemberListDto; action: CoopAction }) {
+function MemberList({ data, households, action }: { data: MemberListDto; households: Map<number, HouseholdListItem>; action: CoopAction }) {
   const { busy, act } = action
   const paged = usePaged(data.members)
-  const onPoor = (m: MemberDto) => act(() => membersApi.setPoorHousehold(m.farmerId, !m.isPoorHousehold), m.isPoorHousehold ? '已取消标记' : '已标记为脱贫户')
   const onActive = async (m: MemberDto) => {
     if (m.active && !(await confirmModal({ title: `停用 ${m.name}`, content: '停用后他的商品会从店里下架，历史订单和结算单保留。', confirmText: '停用' }))) return
     await act(() => membersApi.setActive(m.farmerId, !m.active), m.active ? '已停用' : '已重新启用')
@@ -34,7 +35,12 @@ function MemberList({ data, action }: { data: MemberListDto; action: CoopAction 
         </Button>
       </View>
       {paged.shown.map((m) => (
-        <MemberCard key={m.farmerId} m={m} actions={{ busy, onPoor, onActive }} />
+        <MemberCard
+          key={m.farmerId}
+          m={m}
+          actions={{ busy, onActive }}
+          household={<MemberHousehold farmerId={m.farmerId} item={households.get(m.farmerId)} onOpen={() => openPage(householdRoutes.member(m.farmerId))} />}
+        />
       ))}
       <ShowMore paged={paged} label="显示更多成员 ›" />
     </View>
@@ -43,10 +49,11 @@ function MemberList({ data, action }: { data: MemberListDto; action: CoopAction 
 
 function Members() {
   const { resource } = useWeekResource('members', membersApi.members)
+  const households = useHouseholdList()
   const action = useCoopAction(resource.refresh)
   return (
     <View>
-      <Loaded resource={resource}>{(data) => <MemberList data={data} action={action} />}</Loaded>
+      <Loaded resource={resource}>{(data) => <MemberList data={data} households={households} action={action} />}</Loaded>
     </View>
   )
 }

@@ -1,14 +1,24 @@
 /**
  * The pay sandbox's notifications: the envelope (sealed with the APIv3 key), signed POSTs to the
- * notify_url, WeChat's retry schedule for genuine ones, single forged or duplicate deliveries, and
- * the bookkeeping behind whenIdle() — every delivery, retry and scheduled settlement counts as busy.
+ * notify_url, WeChat's retry schedule for genuine ones, single forged or duplicate deliveries.
+ *
+ * Every delivery is a record in the store (kind pay_delivery): pending / delivered / failed, its
+ * attempts, when the next one is due and a lease. A genuine delivery is recorded in the same
+ * transaction as what it announces (the payment, the refund step), then attempted at once;
+ * each attempt first takes the lease under a row lock and only if the record still expects that
+ * attempt, so two instances never post the same attempt. Retries wait on in-process timers
+ * (SandboxWork); a delivery whose timer died with its process is picked up by `resume()` on
+ * the next start or sweep of any instance, at its due time.
+ * `deliveries` is this instance's own log of what it sent (tests read it); the store has all.
  */
 import crypto, { type KeyObject } from 'node:crypto'
 import { encryptResource, rsaSign, signResponse, SIGNTEST_PREFIX } from '../../pay/pay-crypto'
 import { toChinaRfc3339 } from '../../pay/pay-client'
+import { KIND, type SandboxStore, type SandboxTx } from '../sandbox-store'
 import { platformSign } from './pay-sandbox-answers'
 import { digits, requestId } from './pay-sandbox-ids'
-import { MIN, type Delivery, type DeliveryAttempt, type ForgeryKind, type PaySandboxOptions, type Scheduler } from './pay-sandbox-types'
+import { MIN, type Delivery, type DeliveryAttempt, type ForgeryKind, type PaySandboxOptions, type StoredDelivery } from './pay-sandbox-types'
+import type { SandboxWork } from './pay-sandbox-work'
 import type { PaySandboxCredentials } from './sandbox-credentials'
 
 /** WeChat Pay's notification retry delays after a failed attempt: 15s/15s/30s/3m/…/6h (24h4m). */
@@ -16,10 +26,8 @@ export const WECHAT_NOTIFY_RETRY_SCHEDULE_MS: readonly number[] = [
   0.25, 0.25, 0.5, 3, 10, 20, 30, 30, 30, 60, 180, 180, 180, 360, 360,
 ].map((m) => m * MIN)
 
-const realScheduler: Scheduler = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-}
+/** How long past the answer timeout a lease holds (an instance that died mid-POST frees it then). */
+const LEASE_MARGIN_MS = 5000
 
 const answered = (a: DeliveryAttempt) => a.status >= 200 && a.status < 300
 
@@ -49,105 +57,128 @@ export function forgedHeaders(kind: ForgeryKind, body: string, c: PaySandboxCred
   return headers
 }
 
+const asDelivery = (id: string, d: StoredDelivery): Delivery => ({
+  id, url: d.url, notificationId: d.notificationId, eventType: d.eventType, kind: d.kind, body: d.body, attempts: d.attempts, state: d.state,
+})
+
 export class Notifier {
-  /** Every notification sent, oldest first. */
+  /** What this instance sent, oldest first (the store has every instance's). */
   readonly deliveries: Delivery[] = []
 
+  private readonly mine = new Map<string, Delivery>()
   private readonly credentials: PaySandboxCredentials
-  private readonly scheduler: Scheduler
+  private readonly store: SandboxStore
   private readonly retryDelays: readonly number[]
   private readonly fetchImpl: typeof fetch
-  private readonly timers = new Set<unknown>()
-  private busy = 0
-  private idleWaiters: Array<() => void> = []
+  private readonly timeoutMs: number
   private attackerKey?: KeyObject
 
   constructor(
-    private readonly opts: PaySandboxOptions,
+    opts: PaySandboxOptions,
     private readonly now: () => number,
+    private readonly work: SandboxWork,
   ) {
     this.credentials = opts.credentials
-    this.scheduler = opts.scheduler ?? realScheduler
+    this.store = opts.store
     this.retryDelays = opts.retryScheduleMs ?? WECHAT_NOTIFY_RETRY_SCHEDULE_MS.map((ms) => ms * (opts.retryScale ?? 1))
     this.fetchImpl = opts.fetchImpl ?? fetch
+    this.timeoutMs = opts.deliveryTimeoutMs ?? 5000
   }
 
-  envelope(eventType: string, summary: string, originalType: string, plaintext: object): string {
-    return notificationEnvelope(this.credentials.apiV3Key, this.now(), eventType, summary, originalType, plaintext)
+  envelope(eventType: string, summary: string, originalType: string, plaintext: object, at = this.now()): string {
+    return notificationEnvelope(this.credentials.apiV3Key, at, eventType, summary, originalType, plaintext)
   }
 
-  /** A genuine delivery: signed afresh on each attempt, retried on WeChat's schedule. */
-  send(url: string, body: string): void {
-    const d = this.open(url, body, 'genuine')
-    const attempt = async (): Promise<void> => {
-      if (d.state !== 'pending') return
-      const result = await this.post(url, body, platformSign(this.credentials, body, this.now()))
-      if (d.state !== 'pending') return
-      d.attempts.push(result)
-      if (answered(result)) return this.finish(d, 'delivered')
-      const delay = this.retryDelays[d.attempts.length - 1]
-      if (delay === undefined) return this.finish(d, 'failed')
-      this.later(delay, () => void attempt())
+  /** Records a genuine delivery in the caller's transaction; call start() once it committed. */
+  async record(tx: SandboxTx, url: string, body: string): Promise<string> {
+    const id = crypto.randomUUID()
+    const { id: notificationId, event_type } = JSON.parse(body) as { id: string; event_type: string }
+    const d: StoredDelivery = {
+      url, notificationId, eventType: event_type, kind: 'genuine', body, attempts: [], state: 'pending', retries: true, nextAt: this.now(), leaseUntil: null,
     }
-    void attempt()
+    await tx.create(KIND.delivery, id, d)
+    return id
+  }
+
+  /** The first attempt of a recorded delivery, now; retries follow on WeChat's schedule. */
+  start(id: string): void {
+    this.work.background(() => this.attempt(id, 1))
   }
 
   /** One attempt, no retries: duplicates (genuinely signed) and forgeries (with their own headers). */
-  async sendOnce(url: string, body: string, kind: Delivery['kind'], headers?: Record<string, string>): Promise<DeliveryAttempt> {
-    const d = this.open(url, body, kind)
-    const result = await this.post(url, body, headers ?? platformSign(this.credentials, body, this.now()))
-    d.attempts.push(result)
-    if (d.state === 'pending') this.finish(d, answered(result) ? 'delivered' : 'failed')
-    return result
+  sendOnce(url: string, body: string, kind: Delivery['kind'], headers?: Record<string, string>): Promise<DeliveryAttempt> {
+    return this.work.run(async () => {
+      const { id: notificationId, event_type } = JSON.parse(body) as { id: string; event_type: string }
+      const result = await this.post(url, body, headers ?? platformSign(this.credentials, body, this.now()))
+      const d: StoredDelivery = {
+        url, notificationId, eventType: event_type, kind, body, attempts: [result], state: answered(result) ? 'delivered' : 'failed',
+        retries: false, nextAt: this.now(), leaseUntil: null,
+      }
+      const id = crypto.randomUUID()
+      await this.store.put(KIND.delivery, id, d)
+      this.reflect(id, d)
+      return result
+    })
   }
 
   sendForgery(kind: ForgeryKind, url: string, body: string): Promise<DeliveryAttempt> {
     return this.sendOnce(url, body, kind, forgedHeaders(kind, body, this.credentials, this.now(), () => this.attacker()))
   }
 
-  /** Runs `fn` after `ms` on the scheduler, counting as busy until it has run. */
-  later(ms: number, fn: () => void): void {
-    this.busy++
-    const handle = this.scheduler.setTimeout(() => {
-      this.timers.delete(handle)
-      try {
-        fn()
-      } finally {
-        this.release()
-      }
-    }, ms)
-    this.timers.add(handle)
+  /** Every genuine delivery still pending in the store, whoever sent it. */
+  async pending(): Promise<Delivery[]> {
+    const rows = await this.store.list<StoredDelivery>(KIND.delivery, { state: 'pending', retries: true })
+    return rows.map((r) => asDelivery(r.id, r.data))
   }
 
-  pending(): Delivery[] {
-    return this.deliveries.filter((d) => d.state === 'pending')
+  /** Puts a timer on every pending delivery no timer of this instance waits for, at its due time. */
+  async resume(): Promise<void> {
+    for (const { id, data } of await this.store.list<StoredDelivery>(KIND.delivery, { state: 'pending', retries: true })) {
+      const n = data.attempts.length + 1
+      const dueIn = Math.max(data.nextAt, data.leaseUntil ?? 0) - this.now()
+      this.work.schedule(`delivery:${id}:${n}`, dueIn, () => this.attempt(id, n))
+    }
   }
 
-  whenIdle(): Promise<void> {
-    return this.busy === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve))
+  /** Attempt `n` of delivery `id`, unless another instance made it or holds the lease. */
+  private async attempt(id: string, n: number): Promise<void> {
+    const claimed = await this.store.transaction(async (tx) => {
+      const d = await tx.getForUpdate<StoredDelivery>(KIND.delivery, id)
+      if (!d || d.state !== 'pending' || d.attempts.length !== n - 1 || (d.leaseUntil !== null && d.leaseUntil > this.now())) return null
+      await tx.put(KIND.delivery, id, { ...d, leaseUntil: this.now() + this.timeoutMs + LEASE_MARGIN_MS })
+      return d
+    })
+    if (!claimed) return
+    this.reflect(id, claimed)
+    const result = await this.post(claimed.url, claimed.body, platformSign(this.credentials, claimed.body, this.now()))
+    const delay = this.retryDelays[n - 1]
+    const after = await this.store.update<StoredDelivery, StoredDelivery | null>(KIND.delivery, id, (d) => {
+      if (!d) return { data: null, result: null }
+      const state = answered(result) ? 'delivered' : delay === undefined ? 'failed' : 'pending'
+      const next: StoredDelivery = { ...d, attempts: [...d.attempts, result], state, leaseUntil: null, nextAt: state === 'pending' ? this.now() + delay! : d.nextAt }
+      return { data: next, result: next }
+    })
+    if (!after) return
+    this.reflect(id, after)
+    if (after.state === 'pending') this.work.schedule(`delivery:${id}:${n + 1}`, delay!, () => this.attempt(id, n + 1))
   }
 
-  /** Cancels pending retries and scheduled work; pending deliveries become cancelled. */
-  close(): void {
-    for (const t of this.timers) this.scheduler.clearTimeout(t)
-    this.timers.clear()
-    for (const d of this.pending()) d.state = 'cancelled'
-    this.busy = 0
-    this.idle()
+  /** Keeps this instance's log in step with the store. */
+  private reflect(id: string, d: StoredDelivery): void {
+    const known = this.mine.get(id)
+    if (known) {
+      known.attempts = d.attempts
+      known.state = d.state
+      return
+    }
+    const entry = asDelivery(id, d)
+    this.mine.set(id, entry)
+    this.deliveries.push(entry)
   }
 
   private attacker(): KeyObject {
     this.attackerKey ??= crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
     return this.attackerKey
-  }
-
-  /** Records a pending delivery, busy until finished. */
-  private open(url: string, body: string, kind: Delivery['kind']): Delivery {
-    const { id, event_type } = JSON.parse(body) as { id: string; event_type: string }
-    const d: Delivery = { seq: this.deliveries.length + 1, url, notificationId: id, eventType: event_type, kind, body, attempts: [], state: 'pending' }
-    this.deliveries.push(d)
-    this.busy++
-    return d
   }
 
   private async post(url: string, body: string, signed: Record<string, string>): Promise<DeliveryAttempt> {
@@ -157,28 +188,12 @@ export class Notifier {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'User-Agent': 'Mozilla/4.0', 'Request-ID': requestId(), ...signed },
         body,
-        signal: AbortSignal.timeout(this.opts.deliveryTimeoutMs ?? 5000),
+        signal: AbortSignal.timeout(this.timeoutMs),
       })
       await res.arrayBuffer()
       return { at, status: res.status }
     } catch (err) {
       return { at, status: 0, error: (err as Error).message }
     }
-  }
-
-  private finish(d: Delivery, state: 'delivered' | 'failed'): void {
-    d.state = state
-    this.release()
-  }
-
-  private release(): void {
-    if (this.busy > 0) this.busy--
-    if (this.busy === 0) this.idle()
-  }
-
-  private idle(): void {
-    const waiters = this.idleWaiters
-    this.idleWaiters = []
-    for (const resolve of waiters) resolve()
   }
 }

@@ -37,8 +37,8 @@ export const paySandboxRoutes: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }
     return reply.status(status).send({ code, message: status === 500 ? '系统繁忙，请稍后重试' : err.message })
   })
 
-  const forward = (request: FastifyRequest, reply: FastifyReply, operation: SandboxOperation) => {
-    const res = sandbox.handle(
+  const forward = async (request: FastifyRequest, reply: FastifyReply, operation: SandboxOperation) => {
+    const res = await sandbox.handle(
       { method: request.method, url: request.url, headers: request.headers, rawBody: typeof request.body === 'string' ? request.body : '' },
       operation,
     )
@@ -72,7 +72,7 @@ export const paySandboxRoutes: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }
 
   app.get('/cashier', { schema: { ...sandboxTag, summary: 'Sandbox cashier (H5)', querystring: CashierQuery } }, async (request, reply) => {
     const prepayId = request.query.prepay_id ?? ''
-    const view = sandbox.cashierView(prepayId)
+    const view = await sandbox.cashierView(prepayId)
     const returnUrl = safeReturn(request.query.return, `${request.protocol}://${request.host}`)
     reply
       .header('Cache-Control', 'no-store')
@@ -91,7 +91,7 @@ export const paySandboxRoutes: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }
     }
     if (typeof prepayId !== 'string') return reply.status(400).send({ code: 'PARAM_ERROR', message: '缺少prepayId' })
     try {
-      const tx = sandbox.userPays(prepayId)
+      const tx = await sandbox.userPays(prepayId)
       return { trade_state: tx.trade_state, out_trade_no: tx.out_trade_no }
     } catch (err) {
       if (err instanceof PaySandboxRefusal) return reply.status(400).send({ code: err.code, message: err.message })
@@ -116,7 +116,7 @@ const refundScenarioRoute: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }> = 
       },
     },
     async (request) => {
-      sandbox.armRefundScenario(request.body.scenario)
+      await sandbox.armRefundScenario(request.body.scenario)
       return { scenario: request.body.scenario }
     },
   )

@@ -3,6 +3,7 @@
  * notification log it keeps, and its order/refund records. pay-sandbox.ts re-exports the public ones.
  */
 import type { RefundStatus } from '../../pay/pay-client'
+import type { SandboxStore } from '../sandbox-store'
 import type { PaySandboxCredentials } from './sandbox-credentials'
 
 export const MIN = 60_000
@@ -14,6 +15,8 @@ export interface Scheduler {
 
 export interface PaySandboxOptions {
   credentials: PaySandboxCredentials
+  /** Where orders, refunds, switches and notification deliveries live (shared by every instance). */
+  store: SandboxStore
   now?: () => number
   scheduler?: Scheduler
   /** Multiplies WeChat's real retry schedule (1 = real time); ignored when retryScheduleMs is given. */
@@ -28,6 +31,13 @@ export interface PaySandboxOptions {
   /** When given, prepay refuses openids this returns false for ("known openid for the appid"). */
   isKnownOpenid?: (openid: string) => boolean
   fetchImpl?: typeof fetch
+  /**
+   * How often (ms) start() looks for pending deliveries and refund settlements no timer of this
+   * instance waits for (left by a restart or by an instance that died); 0 = only once, at start.
+   */
+  sweepMs?: number
+  /** Background work that failed (a delivery, a refund step): for the log. */
+  onError?: (err: unknown) => void
 }
 
 export interface SandboxRequest {
@@ -60,7 +70,8 @@ export interface DeliveryAttempt {
   error?: string
 }
 export interface Delivery {
-  seq: number
+  /** The delivery's record id in the store. */
+  id: string
   url: string
   notificationId: string
   eventType: string
@@ -68,7 +79,17 @@ export interface Delivery {
   kind: 'genuine' | 'duplicate' | ForgeryKind
   body: string
   attempts: DeliveryAttempt[]
-  state: 'pending' | 'delivered' | 'failed' | 'cancelled'
+  state: 'pending' | 'delivered' | 'failed'
+}
+
+/** A delivery as stored: what is pending, when the next attempt is due, who holds it now. */
+export interface StoredDelivery extends Omit<Delivery, 'id'> {
+  /** Genuine notices are retried on WeChat's schedule; duplicates and forgeries are one attempt. */
+  retries: boolean
+  /** When (sandbox clock, ms) the next attempt is due. */
+  nextAt: number
+  /** An instance is posting it until then (a lease, so no two instances post the same attempt). */
+  leaseUntil: number | null
 }
 
 /** userPays() refused: the order cannot be paid (PREPAY_NOT_FOUND, ORDER_CLOSED, ORDER_EXPIRED, ORDERPAID…). */
@@ -114,6 +135,12 @@ export interface SandboxOrder {
   lastNotification?: { url: string; body: string; eventType: string; id: string }
 }
 
+/** One settlement step still to come: the status it sets, and whether a REFUND.* notice goes out. */
+export interface RefundStep {
+  outcome: RefundOutcome
+  notify: boolean
+}
+
 export interface SandboxRefund {
   refundId: string
   outRefundNo: string
@@ -123,4 +150,10 @@ export interface SandboxRefund {
   createTime: string
   status: RefundStatus
   successTime?: string
+  /** The steps still to play, each refundDelayMs after the one before. */
+  plan: RefundStep[]
+  /** True while `plan` is not empty (a JSON filter finds refunds still settling). */
+  settling: boolean
+  /** When (sandbox clock, ms) the next step is due. */
+  nextStepAt?: number
 }
