@@ -13,6 +13,7 @@ CREATE TABLE "household_imports" (
 	"file_name" text DEFAULT '' NOT NULL,
 	"header" jsonb NOT NULL,
 	"rows" jsonb NOT NULL,
+	"mapping" jsonb,
 	"status" text DEFAULT 'proposed' NOT NULL,
 	"applied_at" timestamp with time zone,
 	"applied_by" bigint,

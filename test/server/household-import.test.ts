@@ -246,6 +246,18 @@ describe('the column mapping', () => {
     expect(second).toMatchObject({ mapping, mappingRemembered: true, changes: [] })
     expect(second.findings.map((f: { kind: string }) => f.kind)).toEqual(['match', 'match', 'match'])
   })
+
+  it('a mapping set on a list stays that list’s: another open list keeps its own, and a discarded one is not remembered', async () => {
+    const c = await coopWithHouseholds()
+    const list = utf8Csv([['编码', '户主名字', '情况'], [NO.zhang, '张国华', '已脱贫']])
+    const [a, b] = [(await upload(c.manager, list)).json(), (await upload(c.manager, list)).json()]
+    const mapping = { registryNo: '编码', headName: '户主名字', status: '情况' }
+    expect((await call(c.manager, 'PUT', `${a.importId}/mapping`, { mapping })).json()).toMatchObject({ mapping, mappingRemembered: false })
+    // the other open list is still unmapped
+    expect((await call(c.manager, 'GET', `${b.importId}`)).json()).toMatchObject({ mapping: null })
+    expect((await call(c.manager, 'POST', `${a.importId}/discard`)).statusCode).toBe(200)
+    expect((await upload(c.manager, list)).json()).toMatchObject({ mapping: null, mappingRemembered: false })
+  })
 })
 
 describe('retries and access', () => {

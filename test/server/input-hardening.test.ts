@@ -180,6 +180,10 @@ describe('limits in our shape', () => {
     expect(res.status).toBe(431)
     expect(res.headers).toMatch(/connection: close/i)
     expect(res.headers).toMatch(/content-type: application\/json/i)
+    // answered before any hook runs, it still carries the security headers
+    expect(res.headers).toMatch(/x-content-type-options: nosniff/i)
+    expect(res.headers).toMatch(/x-frame-options: DENY/i)
+    expect(res.headers).toMatch(/content-security-policy: default-src 'none'; frame-ancestors 'none'/i)
     expect(JSON.parse(res.body).error).toEqual({ code: 'HEADERS_TOO_LARGE', message: expect.any(String) })
   })
 

@@ -4,7 +4,7 @@
  * finds it in GET /api/v1/coop/failed-jobs — another cooperative's manager does not.
  */
 import { eq } from 'drizzle-orm'
-import { jobs } from '../../server/src/db/schema'
+import { jobs, shippingUploads } from '../../server/src/db/schema'
 import { DEFAULT_MAX_ATTEMPTS, MAX_ATTEMPTS, maxAttemptsOf } from '../../server/src/jobs/job-policy'
 import { LABELLED_KINDS } from '../../server/src/modules/job-failures'
 import { startTestApp, type TestApp } from '../support/app'
@@ -33,6 +33,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const shippingJob = async (orderId: number) => (await t.store.db.select().from(jobs).where(eq(jobs.dedupeKey, `shipping-info:order:${orderId}`)))[0]
+const uploadStatus = async (orderId: number) => (await t.store.db.select({ status: shippingUploads.status }).from(shippingUploads).where(eq(shippingUploads.orderId, orderId)))[0]?.status
 const failedJobs = (auth: Auth | Record<string, never>, query = '') => t.app.inject({ method: 'GET', url: `/api/v1/coop/failed-jobs${query}`, headers: auth })
 
 /** A paid, shipped order whose shipping-info upload WeChat refuses with 10060001 at each of its attempts. */
@@ -56,12 +57,15 @@ describe('a job that keeps failing', () => {
     const { orderId } = await shippedOrderWeChatKeepsRefusing('7531200000001')
     await runAttempts(SHIPPING_ATTEMPTS - 1)
     expect(await shippingJob(orderId)).toMatchObject({ attempts: SHIPPING_ATTEMPTS - 1, doneAt: null, failedAt: null, lastError: expect.stringContaining('10060001') })
+    expect(await uploadStatus(orderId)).toBe('pending')
 
     await runAttempts(1)
     const failed = await shippingJob(orderId)
     expect(failed).toMatchObject({ attempts: SHIPPING_ATTEMPTS, lastError: expect.stringContaining('10060001'), lockedUntil: null })
     expect(failed.failedAt).toEqual(now)
     expect(failed.doneAt).toEqual(now)
+    // and the order's shipping-info upload ends failed with it, no longer pending for ever
+    expect(await uploadStatus(orderId)).toBe('failed')
 
     t.app.sandbox!.shipping!.clearFailures()
     await runAttempts(2)

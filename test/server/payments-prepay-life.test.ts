@@ -189,6 +189,8 @@ describe('the pay sandbox inside the app', () => {
     const url = '/sandbox/wechat/pay/refund-scenario'
     const bad = await t.app.inject({ method: 'POST', url, payload: { scenario: 'SOMETIMES' } })
     expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED'])
+    const nul = await t.app.inject({ method: 'POST', url, payload: { scenario: 'SUCCESS\u0000' } })
+    expect([nul.statusCode, nul.json().error.code]).toEqual([400, 'CONTROL_CHARACTERS'])
     expect(await sandbox().armedRefundScenario()).toBeNull()
     const ok = await t.app.inject({ method: 'POST', url, payload: { scenario: 'SUCCESS_NOTICE_LOST' } })
     expect([ok.statusCode, ok.json()]).toEqual([200, { scenario: 'SUCCESS_NOTICE_LOST' }])

@@ -57,6 +57,13 @@ describe('every kind of response carries the security headers', () => {
     expectProtected(missing)
   })
 
+  it('a URL the router refuses before any hook runs (broken percent-encoding)', async () => {
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/products/%E0%A4%A' })
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'BAD_URL'])
+    expectProtected(bad)
+    expect(directive(bad, 'default-src')).toBe("default-src 'none'")
+  })
+
   it('the H5 storefront: its one inline script is allowed by hash, nothing else inline', async () => {
     const home = await t.app.inject({ method: 'GET', url: '/' })
     expect(home.statusCode).toBe(200)

@@ -12,6 +12,7 @@
 import type { Socket } from 'node:net'
 import type { ConnectionError, FastifyInstance } from 'fastify'
 import type { ErrorCode } from '@contracts/errors'
+import { BARE_SECURITY_HEADERS } from './bare-headers'
 import { AppError } from './errors'
 
 export const HTTP_LIMITS = { maxHeaderBytes: 16 * 1024, maxUrlLength: 8 * 1024 } as const
@@ -51,7 +52,13 @@ export function clientErrorHandler(err: ConnectionError, socket: Socket): void {
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } })._httpMessage
   if (socket.writable && !inFlight?.headersSent) {
     const body = JSON.stringify({ error: { code, message } })
-    const head = [`HTTP/1.1 ${status} ${REASONS[status]}`, 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close']
+    const head = [
+      `HTTP/1.1 ${status} ${REASONS[status]}`,
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      ...Object.entries(BARE_SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
+      'Connection: close',
+    ]
     socket.end(`${head.join('\r\n')}\r\n\r\n${body}`)
     // A client that keeps sending is cut off soon after the answer is out.
     setTimeout(() => socket.destroy(), 1000).unref()

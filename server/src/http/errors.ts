@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { ERROR_CODES, type ErrorCode } from '@contracts/errors'
+import { BARE_SECURITY_HEADERS } from './bare-headers'
 
 /** A client fault (or upstream failure) answered as `{ error: { code, message } }`; the status comes from the catalogue. */
 export class AppError extends Error {
@@ -61,11 +62,14 @@ export function answerFor(err: FastifyError, request: FastifyRequest): ErrorAnsw
   return { status: status >= 500 ? status : 500, code: 'INTERNAL', message: `Internal error (request ${request.id})` }
 }
 
+/** The app's error handler: `{ error: { code, message } }` by answerFor (a plugin that set another one, e.g. WeChat-shaped, can put it back for a route). */
+export function appErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const { status, code, message } = answerFor(err, request)
+  return reply.status(status).send({ error: { code, message } })
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    const { status, code, message } = answerFor(err, request)
-    return reply.status(status).send({ error: { code, message } })
-  })
+  app.setErrorHandler(appErrorHandler)
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ error: { code: 'NOT_FOUND' satisfies ErrorCode, message: `No route ${request.method} ${request.url.split('?')[0]}` } })
   })
@@ -90,6 +94,8 @@ const ROUTER_FAULTS: Record<string, { code: ErrorCode; message: string }> = {
 }
 
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // No hook runs for these: the security headers come with the answer itself.
+  void reply.headers(BARE_SECURITY_HEADERS)
   const fault = ROUTER_FAULTS[err.code]
   if (fault) {
     void reply.status(ERROR_CODES[fault.code]).send({ error: { code: fault.code, message: fault.message } })

@@ -5,8 +5,14 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/client'
 import { claimDue, complete, fail, type Job } from './job-queue'
+import { maxAttemptsOf } from './job-policy'
 
-export type JobHandler = (payload: Record<string, unknown>, now: Date) => Promise<void>
+/** What a handler knows of this run: whether a failure now ends the job failed (its kind's last attempt, job-policy.ts). */
+export interface JobAttempt {
+  lastAttempt: boolean
+}
+
+export type JobHandler = (payload: Record<string, unknown>, now: Date, attempt: JobAttempt) => Promise<void>
 
 export interface JobRunnerOptions {
   db: Db
@@ -25,7 +31,7 @@ export function createJobRunner({ db, handlers, clock, log, pollMs = 1000, batch
     const handler = handlers[job.kind]
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
-      await handler(job.payload, now)
+      await handler(job.payload, now, { lastAttempt: job.attempts >= maxAttemptsOf(job.kind) })
       await complete(db, job.id, clock())
     } catch (err) {
       const outcome = await fail(db, job, (err as Error)?.message ?? String(err), clock())

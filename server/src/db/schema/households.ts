@@ -58,6 +58,8 @@ export const householdImports = pgTable(
     /** The file's header row and data rows as text cells, as read (so a new column mapping re-reads them). */
     header: jsonb('header').$type<string[]>().notNull(),
     rows: jsonb('rows').$type<string[][]>().notNull(),
+    /** The column mapping the manager set for this list (field → header text); null: the cooperative's remembered one, or one read off the header. */
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
     /** proposed · applied · discarded */
     status: text('status').notNull().default('proposed'),
     appliedAt: timestamp('applied_at', { withTimezone: true }),
@@ -67,7 +69,7 @@ export const householdImports = pgTable(
   (t) => [uniqueIndex('household_imports_key_uq').on(t.cooperativeId, t.uploadedBy, t.idempotencyKey), index('household_imports_coop_idx').on(t.cooperativeId, t.id)],
 )
 
-/** The column mapping a cooperative last used for the county's list (field → header text), remembered for the next import. */
+/** The column mapping of the cooperative's last confirmed county list (field → header text), offered first for the next import. */
 export const householdColumnMappings = pgTable('household_column_mappings', {
   cooperativeId: bigint('cooperative_id', { mode: 'number' }).primaryKey().references(() => cooperatives.id),
   mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),

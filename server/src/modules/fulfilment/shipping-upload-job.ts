@@ -3,7 +3,8 @@
  * payment's funds can settle. WeChat busy or the payment not ingested yet (-1, 10060001, network)
  * → throw, and the job runner tries again with backoff: an outage delays the upload, never loses
  * it. The doc's "nothing more to do" codes count as uploaded; any other errcode marks the upload
- * failed (logged, not retried). Attempts and the last errcode are kept in shipping_uploads.
+ * failed (logged, not retried), as does a retryable answer at the job's last attempt. Attempts
+ * and the last errcode are kept in shipping_uploads.
  */
 import type { FastifyBaseLogger } from 'fastify'
 import { CONTACT_REQUIRED } from '@domain/couriers'
@@ -57,7 +58,7 @@ export function buildRequest(payment: PaymentRow, mchid: string, state: PaymentS
 }
 
 export function createShippingUploadJob({ db, client, mchid, log }: ShippingUploadDeps): JobHandler {
-  return async (payload, now) => {
+  return async (payload, now, { lastAttempt }) => {
     const orderId = Number(payload.orderId)
     const row = await uploadRow(db, orderId)
     if (!row || row.status !== 'pending') return
@@ -74,8 +75,10 @@ export function createShippingUploadJob({ db, client, mchid, log }: ShippingUplo
       await countAttempt(db, orderId)
       const result = await client.upload(request)
       if (result.kind === 'retry') {
-        await noteErrcode(db, orderId, result.errcode)
-        throw new Error(`upload_shipping_info for order ${orderId}: ${result.message}; will retry`)
+        // The job's last attempt: the upload ends failed with it (the manager sees the job among the failed ones).
+        if (lastAttempt) await markFailed(db, orderId, result.errcode)
+        else await noteErrcode(db, orderId, result.errcode)
+        throw new Error(`upload_shipping_info for order ${orderId}: ${result.message}${lastAttempt ? '; giving up' : '; will retry'}`)
       }
       if (result.kind === 'rejected') {
         log?.error({ orderId, errcode: result.errcode, err: result.message }, 'upload_shipping_info refused; not retried')
@@ -89,6 +92,7 @@ export function createShippingUploadJob({ db, client, mchid, log }: ShippingUplo
       await markUploaded(db, [orderId, ...covered], result.kind === 'already' ? result.errcode : 0, now)
       return
     }
-    throw new Error(`upload_shipping_info for order ${orderId}: the payment kept changing; will retry`)
+    if (lastAttempt) await markFailed(db, orderId, null)
+    throw new Error(`upload_shipping_info for order ${orderId}: the payment kept changing${lastAttempt ? '; giving up' : '; will retry'}`)
   }
 }

@@ -13,9 +13,6 @@ import { periodsOfCooperative } from './registry-report-repository'
 
 export type ImportRow = typeof householdImports.$inferSelect
 
-/** The key under which the stored mapping notes the import that last set it (beside the field → header entries). */
-const SET_BY = 'importId'
-
 export async function importById(db: Executor, importId: number, lock = false): Promise<ImportRow | null> {
   const query = db.select().from(householdImports).where(eq(householdImports.id, importId))
   const [row] = lock ? await query.for('update') : await query
@@ -42,25 +39,23 @@ export async function markImport(db: Executor, importId: number, status: 'applie
     .where(eq(householdImports.id, importId))
 }
 
-export interface StoredMapping {
-  mapping: Record<string, string>
-  /** The import whose mapping this is (set on it, or applied with it). */
-  importId: number | null
-}
-
-export async function storedMapping(db: Executor, cooperativeId: number): Promise<StoredMapping | null> {
+/** The mapping of the cooperative's last confirmed list, or null. */
+export async function storedMapping(db: Executor, cooperativeId: number): Promise<Record<string, string> | null> {
   const [row] = await db.select({ mapping: householdColumnMappings.mapping }).from(householdColumnMappings).where(eq(householdColumnMappings.cooperativeId, cooperativeId))
-  if (!row) return null
-  const setBy = Number(row.mapping[SET_BY])
-  return { mapping: row.mapping, importId: Number.isSafeInteger(setBy) ? setBy : null }
+  return row?.mapping ?? null
 }
 
-export async function saveMapping(db: Executor, cooperativeId: number, mapping: ImportMappingDto, importId: number, at: Date): Promise<void> {
-  const value: Record<string, string> = { ...mapping, [SET_BY]: String(importId) }
+/** Remembers `mapping` as the cooperative's, for its next list (on confirming one). */
+export async function saveMapping(db: Executor, cooperativeId: number, mapping: ImportMappingDto, at: Date): Promise<void> {
   await db
     .insert(householdColumnMappings)
-    .values({ cooperativeId, mapping: value, updatedAt: at })
-    .onConflictDoUpdate({ target: householdColumnMappings.cooperativeId, set: { mapping: value, updatedAt: at } })
+    .values({ cooperativeId, mapping, updatedAt: at })
+    .onConflictDoUpdate({ target: householdColumnMappings.cooperativeId, set: { mapping, updatedAt: at } })
+}
+
+/** The mapping the manager set for this list. */
+export async function setImportMapping(db: Executor, importId: number, mapping: ImportMappingDto): Promise<void> {
+  await db.update(householdImports).set({ mapping }).where(eq(householdImports.id, importId))
 }
 
 /** The cooperative's members with their numbers and open periods, for matching. */

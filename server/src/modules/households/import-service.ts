@@ -17,18 +17,23 @@ import { changeStatus } from './household-service'
 import { completeMapping, fitMapping, guessMapping, mappingProblem } from './import-mapping'
 import { canonicalJson, changeDto, changesDigest, matchList, type MatchResult } from './import-match'
 import { parseHouseholdFile, type ListFormat } from './import-parse'
-import { appliedChanges, importById, importByKey, insertImport, lockFarmers, markImport, membersForMatching, saveMapping, storedMapping, type ImportRow } from './import-repository'
+import { appliedChanges, importById, importByKey, insertImport, lockFarmers, markImport, membersForMatching, saveMapping, setImportMapping, storedMapping, type ImportRow } from './import-repository'
 import { recordAudit } from './registry-audit'
 
 const notProposed = (status: string) => new AppError('IMPORT_NOT_PROPOSED', `This import is already ${status}`)
 const EMPTY: MatchResult = { rowErrors: [], findings: [], changes: [] }
 
 export function createImportService({ db, clock }: { db: Db; clock: () => Date }) {
-  /** The import's mapping: the cooperative's remembered one when it fits this header, else read off the header. */
+  /**
+   * The import's mapping: the one the manager set for it; else the cooperative's from its last
+   * confirmed list, when it fits this header (remembered); else read off the header.
+   */
   async function mappingOf(ex: Executor, imp: ImportRow): Promise<{ mapping: ImportMappingDto | null; remembered: boolean }> {
+    const own = imp.mapping && fitMapping(imp.mapping, imp.header)
+    if (own) return { mapping: own, remembered: false }
     const stored = await storedMapping(ex, imp.cooperativeId)
-    const fitted = stored && fitMapping(stored.mapping, imp.header)
-    if (stored && fitted) return { mapping: fitted, remembered: stored.importId !== imp.id }
+    const fitted = stored && fitMapping(stored, imp.header)
+    if (fitted) return { mapping: fitted, remembered: true }
     return { mapping: completeMapping(guessMapping(imp.header)), remembered: false }
   }
 
@@ -104,15 +109,15 @@ export function createImportService({ db, clock }: { db: Db; clock: () => Date }
       return proposal(db, await ownImport(db, admin, importId))
     },
 
-    /** Sets the import's column mapping (kept as the cooperative's, so the next list with these columns starts from it). */
+    /** Sets this list's column mapping (the cooperative's remembers it once the list is confirmed). */
     async setMapping(admin: CoopAdmin, importId: number, mapping: ImportMappingDto): Promise<ImportProposalDto> {
       return inTransaction(db, async (tx) => {
         const imp = await ownImport(tx, admin, importId, true)
         if (imp.status !== 'proposed') throw notProposed(imp.status)
         const problem = mappingProblem(mapping, imp.header)
         if (problem) throw new AppError('IMPORT_MAPPING_INCOMPLETE', problem)
-        await saveMapping(tx, admin.cooperativeId, mapping, imp.id, clock())
-        return proposal(tx, imp)
+        await setImportMapping(tx, imp.id, mapping)
+        return proposal(tx, { ...imp, mapping })
       })
     },
 
@@ -136,7 +141,9 @@ export function createImportService({ db, clock }: { db: Db; clock: () => Date }
           await changeStatus(tx, { cooperativeId: admin.cooperativeId, farmerId: c.farmerId, ...c.to, source: `import:${imp.id}`, userId: admin.userId, today })
         }
         await markImport(tx, imp.id, 'applied', { userId: admin.userId, at })
-        await saveMapping(tx, admin.cooperativeId, mapping.mapping, imp.id, at)
+        // This list keeps the mapping it was applied with; the cooperative remembers it for the next one.
+        await setImportMapping(tx, imp.id, mapping.mapping)
+        await saveMapping(tx, admin.cooperativeId, mapping.mapping, at)
         const changes = result.changes.map(changeDto)
         await recordAudit(tx, { ...admin, action: 'apply_import', detail: { importId: imp.id, changesDigest: now, changes }, rows: changes.length, at })
         return dto({ ...imp, status: 'applied', appliedAt: at, appliedBy: admin.userId }, mapping, result, { changes, changesDigest: now })

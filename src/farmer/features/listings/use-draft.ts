@@ -3,6 +3,7 @@
  * connection or a closed app loses nothing. One draft for a new product, one per product edited.
  */
 import { useCallback, useState } from 'react'
+import { mediaStillThere } from '../../../lib/media'
 import { taroStorage } from '../../../lib/storage'
 import { DRAFT_VERSION, type ListingDraft } from './draft'
 
@@ -17,6 +18,16 @@ export function loadDraft(productId: number | null): ListingDraft | null {
   } catch {
     return null
   }
+}
+
+/**
+ * A restored draft without the photos the server no longer has: an upload no listing used yet is
+ * deleted a day after it was sent, and a draft on the phone can be older than that.
+ */
+export async function withPhotosStillThere(draft: ListingDraft): Promise<{ draft: ListingDraft; dropped: number }> {
+  const there = await Promise.all(draft.photos.map((p) => mediaStillThere(p.thumbUrl)))
+  const photos = draft.photos.filter((_, i) => there[i])
+  return { draft: photos.length === draft.photos.length ? draft : { ...draft, photos }, dropped: draft.photos.length - photos.length }
 }
 
 export function clearDraft(productId: number | null): void {

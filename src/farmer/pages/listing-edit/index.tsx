@@ -18,6 +18,7 @@ import {
   listingRoutes,
   ListingForm,
   loadDraft,
+  withPhotosStillThere,
   SaveResult,
   type ListingDraft,
 } from '../../features/listings'
@@ -41,12 +42,20 @@ export default function ListingEditPage() {
     setPageTitle(id === null ? '上架新商品' : '修改商品')
     setLoaded(null)
     setError(null)
-    const local = loadDraft(id)
-    if (id === null) return setLoaded({ initial: local ?? emptyDraft(), restored: local !== null, listing: null })
-    fetchListing(id).then(
-      (listing) => setLoaded({ initial: local ?? draftFromListing(listing), restored: local !== null, listing }),
-      setError,
-    )
+    const stored = loadDraft(id)
+    const restoring = stored ? withPhotosStillThere(stored) : Promise.resolve(null)
+    const tell = (r: { dropped: number } | null) => r && r.dropped > 0 && showToast(`${r.dropped}张照片已过期，请重新添加`)
+    if (id === null) {
+      void restoring.then((r) => {
+        setLoaded({ initial: r?.draft ?? emptyDraft(), restored: r !== null, listing: null })
+        tell(r)
+      })
+      return
+    }
+    Promise.all([fetchListing(id), restoring]).then(([listing, r]) => {
+      setLoaded({ initial: r?.draft ?? draftFromListing(listing), restored: r !== null, listing })
+      tell(r)
+    }, setError)
   }, [id, round])
 
   const startOver = () => {

@@ -8,8 +8,8 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import type { ErrorCode } from '@contracts/errors'
+import { appErrorHandler } from '../../../http/errors'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { literalUnion } from '@contracts/literals'
 import { formatFen } from '@domain/money'
 import { PaySandboxRefusal, REFUND_SCENARIOS, type PaySandbox, type SandboxOperation } from './pay-sandbox'
@@ -104,7 +104,8 @@ export const paySandboxRoutes: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }
 const refundScenarioRoute: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }> = async (app, { sandbox }) => {
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
-  app.setErrorHandler(appShapedError)
+  // The app's own error shape here, not WeChat's (this is our switch, not a WeChat API).
+  app.setErrorHandler(appErrorHandler)
   app.post(
     '/refund-scenario',
     {
@@ -120,21 +121,6 @@ const refundScenarioRoute: FastifyPluginAsyncTypebox<{ sandbox: PaySandbox }> = 
       return { scenario: request.body.scenario }
     },
   )
-}
-
-/** The app's `{ error: { code, message } }` shape (http/errors.ts) for the sandbox's own routes. */
-function appShapedError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (err.validation) {
-    const message = `${err.validationContext ?? 'request'} ${err.message}`
-    return reply.status(400).send({ error: { code: 'VALIDATION_FAILED' satisfies ErrorCode, message } })
-  }
-  const status = err.statusCode ?? 500
-  if (status >= 400 && status < 500) {
-    const code: ErrorCode = err.code?.startsWith('FST_ERR_CTP_') && status === 400 ? 'INVALID_BODY' : 'BAD_REQUEST'
-    return reply.status(status).send({ error: { code, message: err.message } })
-  }
-  request.log.error({ err, reqId: request.id }, 'pay sandbox failure')
-  return reply.status(500).send({ error: { code: 'INTERNAL' satisfies ErrorCode, message: `Internal error (request ${request.id})` } })
 }
 
 /** Only same-origin destinations: a relative path (not //host) or a URL under this origin. */
