@@ -20,3 +20,8 @@ export function formatChinaDay(day: string): string {
 export function formatWindow(start: string, end: string): string {
   return `${formatChinaDay(start)} – ${formatChinaDay(end)}`
 }
+
+/** `YYYY-MM-DD` moved by `n` calendar days (n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+}

@@ -9,8 +9,8 @@ import Taro from '@tarojs/taro'
 import { clientError } from './api-error'
 import { isH5 } from './env'
 
-export const SPREADSHEET_EXTENSIONS = ['csv', 'xlsx'] as const
-export type SpreadsheetExtension = (typeof SPREADSHEET_EXTENSIONS)[number]
+const SPREADSHEET_EXTENSIONS = ['csv', 'xlsx'] as const
+type SpreadsheetExtension = (typeof SPREADSHEET_EXTENSIONS)[number]
 
 const CONTENT_TYPES: Record<SpreadsheetExtension, string> = {
   csv: 'text/csv',
@@ -18,26 +18,26 @@ const CONTENT_TYPES: Record<SpreadsheetExtension, string> = {
 }
 
 /** The county's lists are a few thousand rows at most; the API takes at most 2 MB. */
-export const SPREADSHEET_MAX_BYTES = 2 * 1024 * 1024
+const SPREADSHEET_MAX_BYTES = 2 * 1024 * 1024
 
 export interface ChosenFile {
   name: string
-  size: number
   contentType: string
   bytes: ArrayBuffer
 }
 
 /** `名单.XLSX` → 'xlsx'; null for anything but CSV or xlsx. */
-export function spreadsheetExtension(name: string): SpreadsheetExtension | null {
+function spreadsheetExtension(name: string): SpreadsheetExtension | null {
   const ext = name.split('.').pop()?.toLowerCase() ?? ''
   return (SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext) ? (ext as SpreadsheetExtension) : null
 }
 
-function chosen(name: string, bytes: ArrayBuffer): ChosenFile {
+/** The type of a picked file, refused before its bytes are read when it is no spreadsheet or too large. */
+function checkedType(name: string, size: number): string {
   const ext = spreadsheetExtension(name)
   if (!ext) throw clientError('FILE_TYPE', name)
-  if (bytes.byteLength > SPREADSHEET_MAX_BYTES) throw clientError('FILE_TOO_LARGE', String(bytes.byteLength))
-  return { name, size: bytes.byteLength, contentType: CONTENT_TYPES[ext], bytes }
+  if (size > SPREADSHEET_MAX_BYTES) throw clientError('FILE_TOO_LARGE', String(size))
+  return CONTENT_TYPES[ext]
 }
 
 function readInWechat(path: string): Promise<ArrayBuffer> {
@@ -61,8 +61,8 @@ async function chooseInWechat(): Promise<ChosenFile | null> {
   }
   const file = res.tempFiles[0]
   if (!file) return null
-  if (!spreadsheetExtension(file.name)) throw clientError('FILE_TYPE', file.name)
-  return chosen(file.name, await readInWechat(file.path))
+  const contentType = checkedType(file.name, file.size)
+  return { name: file.name, contentType, bytes: await readInWechat(file.path) }
 }
 
 function chooseInBrowser(): Promise<ChosenFile | null> {
@@ -80,14 +80,14 @@ function chooseInBrowser(): Promise<ChosenFile | null> {
       const file = input.files?.[0]
       done()
       if (!file) return resolve(null)
+      let contentType: string
+      try {
+        contentType = checkedType(file.name, file.size)
+      } catch (err) {
+        return reject(err)
+      }
       file.arrayBuffer().then(
-        (bytes) => {
-          try {
-            resolve(chosen(file.name, bytes))
-          } catch (err) {
-            reject(err)
-          }
-        },
+        (bytes) => resolve({ name: file.name, contentType, bytes }),
         (err: unknown) => reject(clientError('FILE_READ_FAILED', String(err))),
       )
     })

@@ -38,7 +38,7 @@ describe('CSV downloads', () => {
     )
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = res.rawPayload.toString('utf8')
-    expect(text).toContain('【按农户】\r\n农户,村,脱贫户,订单数,重量(kg),销售额(元),退款(元),净销售额(元)\r\n')
+    expect(text).toContain('【按农户】\r\n农户,村,在册户,订单数,重量(kg),销售额(元),退款(元),净销售额(元)\r\n')
     // quotes doubled, the field quoted (comma), the formula disarmed with a leading apostrophe
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""王,""大""哥"")","'+1 村\n二组",是,1,1.5,37.02,0.00,37.02\r\n`)
     expect(text).toContain("'@SUM(A1) 辣椒")
@@ -76,7 +76,7 @@ describe('the xlsx workbook', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '按农户', '按商品规格', '按买家省份', '近8周趋势', '按退款类型'])
     expect(book.getWorksheet('按退款类型')!.getRow(1).values).toEqual([undefined, '退款类型', '笔数', '商品退款(元)', '运费退款(元)', '合作社承担笔数', '合作社承担商品退款(元)', '合作社承担运费退款(元)'])
     const farmers = book.getWorksheet('按农户')!
-    expect(farmers.getRow(1).values).toEqual([undefined, '农户', '村', '脱贫户', '订单数', '重量(kg)', '销售额(元)', '退款(元)', '净销售额(元)'])
+    expect(farmers.getRow(1).values).toEqual([undefined, '农户', '村', '在册户', '订单数', '重量(kg)', '销售额(元)', '退款(元)', '净销售额(元)'])
     expect(farmers.getCell('A2').value).toBe(TRICKY)
     expect(farmers.getCell('A2').type).toBe(ExcelJS.ValueType.String)
     expect(farmers.getCell('F2').value).toBe(37.02)

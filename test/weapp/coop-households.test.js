@@ -125,7 +125,7 @@ it('a member without a number: a bad 户编号 is refused before anything is sen
   type(page, 'household-form-no', '52-05')
   tap(page, 'household-save')
   await waitFor(() => page.querySelector('#household-form-error'))
-  expect(text(page.querySelector('#household-form-error'))).toBe('户编号应为6–30位数字或大写字母')
+  expect(text(page.querySelector('#household-form-error'))).toBe('户编号应为6–30位数字或字母')
   expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(puts)
 
   type(page, 'household-form-no', '5205 2610 0999 8800 17')
@@ -149,4 +149,17 @@ it('移出名单 ends the household’s status on the day chosen: from the next 
   expect(page.querySelector('#household-end-form')).toBeFalsy()
   expect(text(page.querySelectorAll('.hh-item')[0])).toContain(`– ${longDate(chinaDay(-1))}`)
   expect(await household(target.farmerId)).toMatchObject({ status: null, counts: false })
+})
+
+it('移出名单 on today (the form’s default): the page stops offering it, says until when, and a new registration waits for tomorrow', async () => {
+  const target = (await households()).find((m) => m.status === 'registered' && m.since < chinaDay(-1))
+  const page = renderPage('coop/pages/household/index', { farmerId: String(target.farmerId) })
+  await waitFor(() => page.querySelector('#household-end-form'))
+  tap(page, 'household-end')
+  await waitFor(() => !page.querySelector('#household-end-form'))
+  // on the registry through today, and not one day more
+  expect(text(page.querySelector('#household-current'))).toContain(`到${longDate(chinaDay())}为止`)
+  expect(text(page.querySelector('#household-form-later'))).toContain(`${longDate(chinaDay(1))}起才能重新登记`)
+  expect(page.querySelector('#household-save')).toBeFalsy()
+  expect(await household(target.farmerId)).toMatchObject({ status: 'registered', counts: true })
 })

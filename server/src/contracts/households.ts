@@ -22,7 +22,8 @@
  * Dates are China dates `YYYY-MM-DD`; money is integer fen; 斤 are 500 g.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { HOUSEHOLD_STATUSES } from '@domain/households'
+import { FINDING_KINDS, HOUSEHOLD_STATUSES } from '@domain/households'
+import { PERIOD_KINDS as REPORT_PERIODS } from '@domain/periods'
 import { Id } from './catalog'
 import { literalUnion } from './literals'
 
@@ -97,9 +98,8 @@ export const EndHouseholdBody = Type.Object(
 
 // ---- importing the county's list ----
 
-/** The fields of a county list row; registryNo and headName must be mapped, the others are optional. */
-export const IMPORT_FIELDS = ['registryNo', 'headName', 'status', 'since', 'village'] as const
-export type ImportField = (typeof IMPORT_FIELDS)[number]
+/** The fields of a county list row (IMPORT_FIELDS in src/domain/households.ts); registryNo and headName must be mapped, the others are optional. */
+export { IMPORT_FIELDS, type ImportField } from '@domain/households'
 
 export const ImportMapping = Type.Object(
   {
@@ -115,21 +115,7 @@ export const ImportMappingBody = Type.Object({ mapping: ImportMapping }, { addit
 export const ImportQuery = Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 120 })) }, { additionalProperties: false })
 export const ImportParams = Type.Object({ importId: Id }, { additionalProperties: false })
 
-export const FINDING_KINDS = [
-  /** The list's number is a member's and the head's name agrees. */
-  'match',
-  /** The list's number is a member's but the head's name differs. */
-  'name_mismatch',
-  /** The same number appears on more than one row of the list. */
-  'duplicate',
-  /** No member has the list's number (and no unlinked member has the head's name). */
-  'unknown_number',
-  /** No member has the list's number, but exactly one member without a number has the head's name: proposed link. */
-  'new_link',
-  /** A member with a number on record whose number is not on the list. */
-  'not_on_list',
-] as const
-export type FindingKind = (typeof FINDING_KINDS)[number]
+export { FINDING_KINDS, type FindingKind } from '@domain/households'
 
 export const ImportFinding = Type.Object({
   kind: literalUnion(FINDING_KINDS),
@@ -175,7 +161,7 @@ export const ApplyImportBody = Type.Object({ changesDigest: Type.String({ minLen
 
 // ---- the registry report ----
 
-export const REPORT_PERIODS = ['week', 'month', 'year'] as const
+export { PERIOD_KINDS as REPORT_PERIODS } from '@domain/periods'
 export const RegistryReportQuery = Type.Object(
   {
     period: literalUnion(REPORT_PERIODS),

@@ -16,7 +16,7 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 
 export const FailedJobQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.cursorMax })),
   },
   { additionalProperties: false },

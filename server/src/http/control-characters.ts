@@ -46,7 +46,7 @@ function refuse(part: string, where: string): AppError {
 }
 
 /** Throws CONTROL_CHARACTERS when any text part of the request holds one. */
-export function checkControlCharacters(request: FastifyRequest): void {
+function checkControlCharacters(request: FastifyRequest): void {
   const params = findControlCharacter(request.params, ANY_CONTROL)
   if (params) throw refuse('path', params.replace(/^\$\.?/, '') || 'path')
   const query = findControlCharacter(request.query, ANY_CONTROL)

@@ -41,13 +41,13 @@ const FASTIFY_CLIENT_CODES: Record<string, ErrorCode> = {
 }
 
 /** What an error answers: its status, our code and a message (5xx logged here, internals hidden). */
-export interface ErrorAnswer {
+interface ErrorAnswer {
   status: number
   code: ErrorCode
   message: string
 }
 
-export function answerFor(err: FastifyError, request: FastifyRequest): ErrorAnswer {
+function answerFor(err: FastifyError, request: FastifyRequest): ErrorAnswer {
   if (err instanceof AppError) return { status: err.statusCode, code: err.code, message: err.message }
   if (err.validation) {
     const where = err.validationContext ?? 'request'

@@ -14,7 +14,7 @@ export interface LogStream {
   write(line: string): void
 }
 
-export const REDACTED = '[redacted]'
+const REDACTED = '[redacted]'
 const SECRET_QUERY_PARAMS = ['access_token', 'secret', 'appsecret', 'js_code', 'code']
 const SECRET_IN_QUERY = new RegExp(`([?&](?:${SECRET_QUERY_PARAMS.join('|')})=)[^&#\\s"']*`, 'gi')
 

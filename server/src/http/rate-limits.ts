@@ -1,7 +1,8 @@
 /**
  * Abuse limits (@fastify/rate-limit, `global: false`): a few routes, by method and path, get a
  * per-minute limit keyed by the client's IP (sign-in, the sandbox demo login, WeChat Pay's
- * notices) or by the signed-in user (uploads, placements; the IP when the token is no good).
+ * notices) or by the signed-in user (uploads, placements: protected routes, so a caller without a
+ * valid token is refused 401 by auth-first before it is counted).
  * Over the limit: 429 with Retry-After, in our `{error:{code,message}}` shape, or WeChat's
  * `{code,message}` on the notify routes. Counters live in Redis when REDIS_URL is set (shared by
  * every instance), else in this process. A Redis outage lets requests through (logged).
@@ -26,7 +27,7 @@ interface LimitedRoute {
   sandboxOnly?: boolean
 }
 
-export const LIMITED_ROUTES: readonly LimitedRoute[] = [
+const LIMITED_ROUTES: readonly LimitedRoute[] = [
   { method: 'POST', url: '/api/v1/auth/login', kind: 'login', key: 'ip', answer: 'login' },
   { method: 'POST', url: '/sandbox/wechat/dev/login-code', kind: 'demoLogin', key: 'ip', answer: 'login', sandboxOnly: true },
   { method: 'POST', url: '/api/v1/uploads', kind: 'uploads', key: 'user', answer: 'api' },
@@ -81,13 +82,11 @@ export async function installRateLimits(app: FastifyInstance, config: Config): P
   })
 
   const ipKey = (request: FastifyRequest) => `ip:${normalizeIP(request.ip)}`
+  // The per-user routes declare `security`: auth-first has already refused a caller without a
+  // valid token (401) and cached the user, so this is a lookup, never a second sign-in check.
   const userKey = async (request: FastifyRequest) => {
     if (!auth) throw new Error('rate limits: the auth service was never handed over')
-    try {
-      return `user:${(await requireUser(request, auth)).id}`
-    } catch {
-      return ipKey(request)
-    }
+    return `user:${(await requireUser(request, auth)).id}`
   }
 
   // One counter per limit kind, whatever the route (the two notify routes share theirs).

@@ -1,9 +1,10 @@
 /**
  * How many times a durable job of each kind is tried before it ends failed: done_at and
- * failed_at set, last_error kept, never run again, listed for the manager (modules/job-failures).
+ * failed_at set, last_error kept, never run again, listed for the order's cooperative manager when it is about one order (modules/job-failures).
  * The kinds are those the modules add to ctx.jobHandlers (a test checks each one is listed here);
  * a kind not listed gets DEFAULT_MAX_ATTEMPTS. With the backoff (5 s, doubling, at most an hour
- * between tries) 12 attempts span about 3½ hours, 24 about 15½ hours, 60 about two and a half days.
+ * between tries) 12 attempts span about 2½ hours, 24 about 14½ hours, 60 about two days (the
+ * shipped message gives up by itself at 48 hours, around its 58th attempt).
  */
 export const DEFAULT_MAX_ATTEMPTS = 12
 

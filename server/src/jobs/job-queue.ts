@@ -56,6 +56,9 @@ export async function complete(db: Db, id: number, now: Date): Promise<void> {
 }
 
 /** Exponential backoff from 5 s up to an hour between attempts. */
+/** True when this run (attempts counts it) is the kind's last (job-policy.ts). */
+export const isLastAttempt = (job: Pick<Job, 'kind' | 'attempts'>): boolean => job.attempts >= maxAttemptsOf(job.kind)
+
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, attempts - 1))
 }
@@ -64,9 +67,10 @@ export function backoffMs(attempts: number): number {
  * Records a failed attempt (`job.attempts` counts it: claimDue added it): retried after the
  * backoff, or — that was the kind's last attempt — failed for good. Says which.
  */
-export async function fail(db: Db, job: Job, error: string, now: Date, maxAttempts = maxAttemptsOf(job.kind)): Promise<'retry' | 'failed'> {
+/** This run of `job` failed: on its kind's last attempt (`isLastAttempt`) it ends failed, else it is retried after a backoff. */
+export async function fail(db: Db, job: Job, error: string, now: Date): Promise<'retry' | 'failed'> {
   const lastError = error.slice(0, 1000)
-  if (job.attempts >= maxAttempts) {
+  if (isLastAttempt(job)) {
     await db.update(jobs).set({ doneAt: now, failedAt: now, lockedUntil: null, lastError }).where(eq(jobs.id, job.id))
     return 'failed'
   }

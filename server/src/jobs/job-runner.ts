@@ -4,8 +4,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/client'
-import { claimDue, complete, fail, type Job } from './job-queue'
-import { maxAttemptsOf } from './job-policy'
+import { claimDue, complete, fail, isLastAttempt, type Job } from './job-queue'
 
 /** What a handler knows of this run: whether a failure now ends the job failed (its kind's last attempt, job-policy.ts). */
 export interface JobAttempt {
@@ -31,7 +30,7 @@ export function createJobRunner({ db, handlers, clock, log, pollMs = 1000, batch
     const handler = handlers[job.kind]
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
-      await handler(job.payload, now, { lastAttempt: job.attempts >= maxAttemptsOf(job.kind) })
+      await handler(job.payload, now, { lastAttempt: isLastAttempt(job) })
       await complete(db, job.id, clock())
     } catch (err) {
       const outcome = await fail(db, job, (err as Error)?.message ?? String(err), clock())

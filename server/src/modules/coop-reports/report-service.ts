@@ -10,7 +10,7 @@ import { lastNWeeks, weekRange } from '@domain/weeks'
 import { gramsToKg } from '@domain/units'
 import type { FarmerSalesDto, ImpactReportDto, ProductSalesDto, TrendPointDto, WeekTotalsDto, WeeklyReportDto } from '@contracts/coop'
 import { coopInfo, farmersOf, weekOrCurrent } from '../members'
-import { registeredDuring, registeredIncome, type IncomeSums } from '../households'
+import { onRegisterDuring, periodsOfCooperative, registeredIncome, type IncomeSums } from '../households'
 import type { Sums } from '../sales-rollup'
 import { weekRefunds } from '../settlements'
 import { add, byGross, change, money, sharePct, totals, ZERO } from './report-figures'
@@ -74,13 +74,16 @@ export function createReportService({ db, clock }: { db: Db; clock: () => Date }
       const week = weekOrCurrent(asked, now)
       const weeks = lastNWeeks(week, TREND_WEEKS)
       const current = periodRange('week', week)!
-      const [cooperative, farmers, income, onRegister, onRegisterAny] = await Promise.all([
+      const eightWeeks = spanRange(periodRange('week', weeks[0])!, current)
+      // The household periods once, for the income and both head counts.
+      const periods = await periodsOfCooperative(db, cooperativeId)
+      const [cooperative, farmers, income] = await Promise.all([
         coopInfo(db, cooperativeId),
         farmersOf(db, cooperativeId, asOfDay(current, now)),
-        registeredIncome(db, cooperativeId, spanRange(periodRange('week', weeks[0])!, current)),
-        registeredDuring(db, cooperativeId, current.from, current.to),
-        registeredDuring(db, cooperativeId, periodRange('week', weeks[0])!.from, current.to),
+        registeredIncome(db, cooperativeId, eightWeeks, periods),
       ])
+      const onRegister = onRegisterDuring(periods, current.from, current.to)
+      const onRegisterAny = onRegisterDuring(periods, eightWeeks.from, eightWeeks.to)
       const index = new Map(weeks.map((w, i) => [w, i]))
       const poorNet = new Array<number>(TREND_WEEKS).fill(0)
       const coopNet = new Array<number>(TREND_WEEKS).fill(0)

@@ -41,7 +41,7 @@ export function weeklyTables(r: WeeklyReportDto): Table[] {
     { title: '汇总', header: [`${r.cooperative.name} ${r.week}（${weekRangeLabel(r.week)}）`, '本周', `上周 ${r.previous.week}`, '变化'], rows: summaryRows(r.totals, r.previous.totals, r) },
     {
       title: '按农户',
-      header: ['农户', '村', '脱贫户', '订单数', '重量(kg)', ...MONEY],
+      header: ['农户', '村', '在册户', '订单数', '重量(kg)', ...MONEY],
       rows: r.byFarmer.map((f) => [f.name, f.village, f.isPoorHousehold ? '是' : '', f.orders, f.weightKg, ...m(f)]),
     },
     {
@@ -71,14 +71,14 @@ function refundTable(byKind: readonly RefundsOfKindDto[], cooperative: Cooperati
 export function impactTables(r: ImpactReportDto): Table[] {
   return [
     {
-      title: '脱贫户收入',
-      header: ['农户', '村', '在售', `${r.week} 订单数`, `${r.week} 销售额(元)`, `${r.week} 退款(元)`, `${r.week} 净销售额(元)`, '近8周净销售额(元)'],
+      title: '在册户收入',
+      header: ['农户', '村', '在售', `${r.week} 订单数`, `${r.week} 销售额(元)`, `${r.week} 农户承担退款(元)`, `${r.week} 计入收入(元)`, '近8周计入收入(元)'],
       // the registry report's rule last: status on the day of each sale, refunds follow their sale
       rows: [...r.farmers.map((f) => [f.name, f.village, f.active ? '是' : '否', f.orders, yuan(f.grossFen), yuan(f.refundsFen), yuan(f.netFen), yuan(f.eightWeekNetFen)]), ...REGISTRY_RULES.slice(0, 3).map((rule) => [rule])],
     },
     {
       title: '近8周',
-      header: ['周次', '脱贫户净销售额(元)', '合作社净销售额(元)', '占比'],
+      header: ['周次', '在册户收入(元)', '全社收入(元)', '占比'],
       rows: r.trend.map((t) => [t.week, yuan(t.poorNetFen), yuan(t.coopNetFen), pct(t.sharePct)]),
     },
   ]

@@ -4,7 +4,8 @@
  * registration. "Today" is the China date of the clock. No HTTP here.
  */
 import { chinaDate, chinaDayRange } from '@domain/china-time'
-import { countsAsRegistered, maskRegistryNo, normalizeRegistryNo, REGISTRY_NO_PATTERN, type HouseholdStatus } from '@domain/households'
+import { addDays } from '@domain/dates'
+import { countsAsRegistered, firstStatusDay, maskRegistryNo, normalizeRegistryNo, REGISTRY_NO_PATTERN, type HouseholdStatus } from '@domain/households'
 import type { EndHouseholdBodyDto, HouseholdDetailDto, HouseholdListDto, SetHouseholdBodyDto } from '@contracts/households'
 import type { Db, Executor, Tx } from '../../db/client'
 import { inTransaction } from '../../db/transaction'
@@ -13,8 +14,6 @@ import { ownFarmer, type CoopAdmin } from '../members'
 import { endPeriod, householdList, insertPeriod, lockRegistryNo, numberHolder, periodsOf, replacePeriod, type PeriodRow } from './household-repository'
 import { recordAudit } from './registry-audit'
 
-const DAY_MS = 24 * 60 * 60 * 1000
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10)
 const badDate = (message: string) => new AppError('INVALID_STATUS_DATE', message)
 
 /** A real China date, not after today. */
@@ -56,9 +55,10 @@ export async function changeStatus(tx: Tx, c: StatusChange): Promise<{ changed: 
   await ownFarmer(tx, c.cooperativeId, c.farmerId, true)
   const periods = await periodsOf(tx, c.farmerId)
   const open = periods.find((p) => p.endedOn === null) ?? null
-  if (open && c.since < open.startedOn) throw badDate(`since ${c.since} is before the current status began (${open.startedOn})`)
-  const lastEnd = periods.reduce<string | null>((max, p) => (p.endedOn !== null && (max === null || p.endedOn > max) ? p.endedOn : max), null)
-  if (!open && lastEnd !== null && c.since <= lastEnd) throw badDate(`since ${c.since} is not after the last registration ended (${lastEnd})`)
+  const first = firstStatusDay(periods)
+  if (first !== null && c.since < first) {
+    throw badDate(open ? `since ${c.since} is before the current status began (${open.startedOn})` : `since ${c.since} is not after the last registration ended (before ${first})`)
+  }
   const holder = await numberHolder(tx, c.cooperativeId, c.registryNo, c.farmerId)
   if (holder) throw new AppError('REGISTRY_NO_TAKEN', `Registry number is already linked to member ${holder.farmerId}`)
   if (open && open.status === c.status && open.registryNo === c.registryNo && open.headName === c.headName && open.startedOn === c.since) {
@@ -68,7 +68,7 @@ export async function changeStatus(tx: Tx, c: StatusChange): Promise<{ changed: 
   if (open && open.startedOn === c.since) {
     await replacePeriod(tx, open.id, fields)
   } else {
-    if (open) await endPeriod(tx, open.id, dayBefore(c.since))
+    if (open) await endPeriod(tx, open.id, addDays(c.since, -1))
     await insertPeriod(tx, { ...fields, cooperativeId: c.cooperativeId, farmerId: c.farmerId, startedOn: c.since })
   }
   return { changed: true, previous: open?.status ?? null }

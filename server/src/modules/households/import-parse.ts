@@ -17,7 +17,7 @@ const MAX_CELL = 200
 /** How far down a title row may push the header. */
 const HEADER_SEARCH_ROWS = 10
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export { XLSX_TYPE } from '../../http/file-reply'
 
 export interface ParsedList {
   header: string[]

@@ -11,7 +11,7 @@ import { IdempotencyHeaders } from '@contracts/orders'
 import type { Db } from '../../db/client'
 import { AppError } from '../../http/errors'
 import type { AuthService } from '../auth'
-import { requireCoopAdmin, type CoopAdmin } from '../members'
+import { requireCoopAdmin } from '../members'
 import { IMPORT_MAX_BYTES, XLSX_TYPE } from './import-parse'
 import { createImportService } from './import-service'
 
@@ -27,7 +27,6 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; db: Db
   // Scoped to this plugin: only the upload reads a raw file body (text/plain's default parser gives way).
   app.removeContentTypeParser('text/plain')
   app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => done(null, body))
-  const uploaders = new WeakMap<FastifyRequest, CoopAdmin>()
   const admin = (request: FastifyRequest) => requireCoopAdmin(request, auth)
 
   app.post(
@@ -42,14 +41,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; db: Db
         querystring: ImportQuery,
         response: { 200: ImportProposal, 201: ImportProposal, ...errors },
       },
-      // Who is uploading is settled before the body is read.
-      onRequest: async (request) => {
-        uploaders.set(request, await admin(request))
-      },
+      // A farmer or a buyer is refused before the body is read (the signed-in user is resolved once and cached).
+      onRequest: async (request) => void (await admin(request)),
     },
     async (request, reply) => {
-      const user = uploaders.get(request)
-      if (!user) throw new AppError('UNAUTHORIZED', 'Sign in first')
+      const user = await admin(request)
       // An empty body reaches no parser: it is an empty file.
       const body = request.body === undefined || request.body === null ? Buffer.alloc(0) : request.body
       if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the file itself as the body with Content-Type ${FILE_TYPES.join(', ')}`)
@@ -71,7 +67,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; db: Db
     {
       schema: {
         tags,
-        summary: 'Say which column holds which field; remembered for the cooperative’s next list',
+        summary: 'Say which column holds which field, for this list (the cooperative’s next list starts from it once this one is confirmed)',
         security,
         params: ImportParams,
         body: ImportMappingBody,

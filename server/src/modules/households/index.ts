@@ -17,26 +17,20 @@
 import type { ModuleContext } from '../../module-context'
 import { householdRoutes } from './household-routes'
 import { createHouseholdService } from './household-service'
-import { recordAudit } from './registry-audit'
 import { registryAuditRoutes } from './registry-audit-routes'
-// ---- the other route files of this module (one import line each) ----
 import { importRoutes } from './import-routes'
 import { registryReportRoutes } from './registry-report-routes'
 
 export { insertHouseholdPeriods, type NewHouseholdPeriod } from './household-inserts'
-export { registeredDuring, registeredIncome, type FarmerWeekIncome, type IncomeSums } from './registry-report-service'
+export { registeredIncome, type FarmerWeekIncome, type IncomeSums } from './registry-report-service'
+export { onRegisterDuring, periodsOfCooperative } from './registry-report-repository'
 export { REGISTRY_RULES } from './registry-report-xlsx'
 
-/**
- * Mounts every route of the module. Each further route file exports a Fastify plugin taking
- * `opts` ({ auth, db, clock, audit: recordAudit from registry-audit.ts }) and adds one line below.
- */
+/** Mounts the module's routes: members' households, the audit log, county-list imports, the registry report. */
 export async function registerHouseholds(ctx: ModuleContext): Promise<void> {
-  const opts = { auth: ctx.auth, db: ctx.db, clock: ctx.clock, audit: recordAudit }
-  await ctx.app.register(householdRoutes, { auth: ctx.auth, households: createHouseholdService({ db: ctx.db, clock: ctx.clock }) })
+  const opts = { auth: ctx.auth, db: ctx.db, clock: ctx.clock }
+  await ctx.app.register(householdRoutes, { auth: ctx.auth, households: createHouseholdService(opts) })
   await ctx.app.register(registryAuditRoutes, opts)
-  // ---- county-list imports (import-routes.ts: importRoutes) ----
   await ctx.app.register(importRoutes, opts)
-  // ---- registry report (registry-report-routes.ts: registryReportRoutes) ----
   await ctx.app.register(registryReportRoutes, opts)
 }

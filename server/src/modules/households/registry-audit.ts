@@ -40,7 +40,8 @@ export async function recordAudit(db: Executor, entry: AuditRecord): Promise<voi
   })
 }
 
-export type AuditWriter = typeof recordAudit
+/** The name a user goes by in the audit log and on an export: their nickname, else 用户<id>. */
+export const displayName = (nickname: string | null | undefined, userId: number): string => nickname || `用户${userId}`
 
 export const AUDIT_PAGE_SIZE = 20
 
@@ -79,7 +80,7 @@ export async function auditPage(db: Executor, cooperativeId: number, { cursor, l
       return {
         id: r.id,
         at: r.at.toISOString(),
-        userName: r.nickname || `用户${r.userId}`,
+        userName: displayName(r.nickname, r.userId),
         action,
         farmerId: r.farmerId,
         farmerName: r.farmerName,

@@ -9,7 +9,9 @@ import { COUNTING_STATUSES, type HouseholdStatus } from '@domain/households'
 import type { Executor } from '../../db/client'
 import { cooperatives, householdPeriods, users } from '../../db/schema'
 import { weekOfDaySql } from '../../sql/china-time-sql'
+import { countsOnDaySql } from '../../sql/household-status-sql'
 import { num, rowsOf } from '../../sql/rows'
+import { displayName } from './registry-audit'
 
 export interface SalesFigures {
   orders: number
@@ -24,8 +26,6 @@ export interface FarmerWeekSales {
   all: SalesFigures
   registered: SalesFigures
 }
-
-const COUNTING = sql.raw(COUNTING_STATUSES.map((s) => `'${s}'`).join(', '))
 
 /**
  * Goods sold per farmer and ISO week on the China days [from, to] (inclusive): every sale, and the
@@ -42,11 +42,7 @@ export async function salesByFarmerWeek(db: Executor, cooperativeId: number, fro
              coalesce(sum(d.weight_g) filter (where c.counts), 0) as r_weight_g,
              coalesce(sum(d.gross_fen) filter (where c.counts), 0) as r_gross_fen
         from sales_daily d
-        cross join lateral (
-          select exists (select 1 from household_periods h
-                          where h.farmer_id = d.farmer_id and h.status in (${COUNTING})
-                            and h.started_on <= d.day and (h.ended_on is null or h.ended_on >= d.day)) as counts
-        ) c
+        cross join lateral (select ${countsOnDaySql(sql`d.farmer_id`, sql`d.day`)} as counts) c
        where d.cooperative_id = ${cooperativeId} and d.day >= ${from}::date and d.day <= ${to}::date
        group by d.farmer_id, 2`),
   )
@@ -99,5 +95,5 @@ export async function countyOf(db: Executor, cooperativeId: number): Promise<str
 /** The name a user goes by (users, auth's table: id, nickname), as the audit log shows it. */
 export async function userName(db: Executor, userId: number): Promise<string> {
   const [row] = await db.select({ nickname: users.nickname }).from(users).where(eq(users.id, userId))
-  return row?.nickname || `用户${userId}`
+  return displayName(row?.nickname, userId)
 }

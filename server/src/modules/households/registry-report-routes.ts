@@ -10,7 +10,6 @@ import type { Db } from '../../db/client'
 import { sendFile, XLSX_TYPE } from '../../http/file-reply'
 import type { AuthService } from '../auth'
 import { requireCoopAdmin } from '../members'
-import type { AuditWriter } from './registry-audit'
 import { createRegistryReportService } from './registry-report-service'
 
 const e = { $ref: 'ErrorBody' }
@@ -18,8 +17,8 @@ const errors = { 400: e, 401: e, 403: e, 404: e }
 const security = [{ bearer: [] }]
 const tags = ['households']
 
-export const registryReportRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; db: Db; clock: () => Date; audit?: AuditWriter }> = async (app, { auth, db, clock, audit }) => {
-  const reports = createRegistryReportService({ db, clock, audit })
+export const registryReportRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; db: Db; clock: () => Date }> = async (app, { auth, db, clock }) => {
+  const reports = createRegistryReportService({ db, clock })
 
   app.get(
     '/api/v1/coop/reports/households',

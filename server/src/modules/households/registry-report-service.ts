@@ -15,7 +15,6 @@
  * settlements module's own read (refundsBetween).
  */
 import { countsAsRegistered, maskRegistryNo, statusOn } from '@domain/households'
-import { chinaDate } from '@domain/china-time'
 import { asOfDay, currentPeriod, periodRange, type PeriodKind, type PeriodRange } from '@domain/periods'
 import { GRAMS_PER_JIN } from '@domain/units'
 import type { RegistryReportDto } from '@contracts/households'
@@ -23,7 +22,7 @@ import type { Db, Executor } from '../../db/client'
 import { AppError } from '../../http/errors'
 import { coopInfo, farmersOf } from '../members'
 import { refundsBetween } from '../settlements'
-import { recordAudit, type AuditWriter } from './registry-audit'
+import { recordAudit } from './registry-audit'
 import { countyOf, onRegisterDuring, periodsOfCooperative, salesByFarmerWeek, userName, type HouseholdPeriodRow } from './registry-report-repository'
 import { registryXlsx, type HouseholdLine, type RegistryReportData } from './registry-report-xlsx'
 
@@ -58,6 +57,7 @@ export async function registeredIncome(db: Executor, cooperativeId: number, rang
     refundsBetween(db, cooperativeId, range.start, range.end),
     periods ?? periodsOfCooperative(db, cooperativeId),
   ])
+  const periodsOf = byFarmer(history)
   const out = new Map<string, FarmerWeekIncome>()
   const entry = (farmerId: number, week: string) => {
     const key = `${farmerId}:${week}`
@@ -74,12 +74,17 @@ export async function registeredIncome(db: Executor, cooperativeId: number, rang
     if (r.borneBy !== 'farmer') continue
     const e = entry(r.farmerId, r.week)
     e.all = plus(e.all, { refundsFen: r.goodsFen })
-    if (countsAsRegistered(statusOn(periodsOfFarmer(history, r.farmerId), r.saleDay))) e.registered = plus(e.registered, { refundsFen: r.goodsFen })
+    if (countsAsRegistered(statusOn(periodsOf.get(r.farmerId) ?? [], r.saleDay))) e.registered = plus(e.registered, { refundsFen: r.goodsFen })
   }
   return [...out.values()]
 }
 
-const periodsOfFarmer = (all: readonly HouseholdPeriodRow[], farmerId: number) => all.filter((p) => p.farmerId === farmerId)
+/** The periods by farmer (oldest first each, as periodsOfCooperative reads them). */
+function byFarmer(all: readonly HouseholdPeriodRow[]): Map<number, HouseholdPeriodRow[]> {
+  const out = new Map<number, HouseholdPeriodRow[]>()
+  for (const p of all) out.set(p.farmerId, [...(out.get(p.farmerId) ?? []), p])
+  return out
+}
 
 /** The report's figures from summed income. */
 export function figuresOf(s: IncomeSums) {
@@ -95,7 +100,7 @@ function identity(periods: readonly HouseholdPeriodRow[]): { registryNo: string 
   return { registryNo: p?.registryNo ?? null, headName: p?.headName ?? '' }
 }
 
-export function createRegistryReportService({ db, clock, audit = recordAudit }: { db: Db; clock: () => Date; audit?: AuditWriter }) {
+export function createRegistryReportService({ db, clock }: { db: Db; clock: () => Date }) {
   async function build(cooperativeId: number, period: PeriodKind, asked?: string): Promise<RegistryReportData> {
     const now = clock()
     const at = asked ?? currentPeriod(period, now)
@@ -108,9 +113,10 @@ export function createRegistryReportService({ db, clock, audit = recordAudit }: 
     // Every household on the register (a counting status) on some day of the period, and any with counted figures.
     const shown = onRegisterDuring(periods, range.from, range.to)
     for (const [id, s] of sums) if (counted(s)) shown.add(id)
-    const statusDay = [range.to, chinaDate(now)].sort()[0]
+    const statusDay = asOfDay(range, now)
+    const periodsOf = byFarmer(periods)
     const lines = [...shown].map((farmerId) => {
-      const own = periodsOfFarmer(periods, farmerId)
+      const own = periodsOf.get(farmerId) ?? []
       const f = farmers.get(farmerId)
       return { farmerId, name: f?.name ?? '', village: f?.village ?? '', ...identity(own), status: statusOn(own, statusDay), sums: sums.get(farmerId) ?? NONE }
     })
@@ -150,15 +156,10 @@ export function createRegistryReportService({ db, clock, audit = recordAudit }: 
       const data = await build(admin.cooperativeId, period, at)
       const exportedAt = clock()
       const body = await registryXlsx(data, { by: await userName(db, admin.userId), at: exportedAt })
-      await audit(db, { cooperativeId: admin.cooperativeId, userId: admin.userId, action: 'export', detail: { period, at: data.at }, rows: data.totals.households, at: exportedAt })
+      await recordAudit(db, { cooperativeId: admin.cooperativeId, userId: admin.userId, action: 'export', detail: { period, at: data.at }, rows: data.totals.households, at: exportedAt })
       return { data, body }
     },
   }
 }
 
 export type RegistryReportService = ReturnType<typeof createRegistryReportService>
-
-/** The farmers of the cooperative whose household had a counting status on at least one of the days [from, to]. */
-export async function registeredDuring(db: Executor, cooperativeId: number, from: string, to: string): Promise<Set<number>> {
-  return onRegisterDuring(await periodsOfCooperative(db, cooperativeId), from, to)
-}

@@ -8,7 +8,7 @@
 import type { ModuleContext } from '../../module-context'
 import { jobFailureRoutes } from './job-failure-routes'
 
-export { jobLabel, LABELLED_KINDS } from './job-labels'
+export { LABELLED_KINDS } from './job-labels'
 
 export async function registerJobFailures(ctx: ModuleContext): Promise<void> {
   await ctx.app.register(jobFailureRoutes, { auth: ctx.auth, db: ctx.db })

@@ -11,7 +11,7 @@ const LABELS: Readonly<Record<string, string>> = {
   media_cleanup: '清理未使用的照片',
 }
 
-export const FALLBACK_LABEL = '后台任务'
+const FALLBACK_LABEL = '后台任务'
 
 export function jobLabel(kind: string): string {
   return LABELS[kind] ?? FALLBACK_LABEL

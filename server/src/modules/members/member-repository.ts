@@ -5,16 +5,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { COUNTING_STATUSES } from '@domain/households'
 import { cooperatives, farmers } from '../../db/schema'
+import { countsOnDaySql } from '../../sql/household-status-sql'
 import { num, rowsOf } from '../../sql/rows'
 
-/** True when farmer `f` counts as a registered household on the China date `day` (see COUNTING_STATUSES). */
-function registeredOn(day: string) {
-  return sql`exists (select 1 from household_periods h
-    where h.farmer_id = f.id and h.status in (${sql.join(COUNTING_STATUSES.map((s) => sql`${s}::household_status`), sql`, `)})
-      and h.started_on <= ${day}::date and (h.ended_on is null or h.ended_on >= ${day}::date))`
-}
+/** True when farmer `f` counts as a registered household on the China date `day`. */
+const registeredOn = (day: string) => countsOnDaySql(sql`f.id`, sql`${day}::date`)
 
 export interface MemberRow {
   farmerId: number

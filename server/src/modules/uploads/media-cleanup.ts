@@ -1,8 +1,8 @@
 /**
  * Unused uploads are deleted a day after upload: an hourly durable job finds media rows older
- * than 24 h that nothing shows (unused-media.ts), deletes their files from the store, then the
- * rows. Files go first, so a failure mid-way leaves rows the next run finds again, never bytes
- * without a row.
+ * than 24 h that nothing shows (unused-media.ts) and deletes them, then their files from the
+ * store. Rows go first, judged unused in the same statement, so a photo attached at that moment
+ * keeps its bytes; a failure mid-way can only leave files no row names (harmless).
  *
  * Scheduling works with any number of instances: each run is one job row whose dedupe key names
  * its hour (`media-cleanup:<ISO hour>`). A run first enqueues the next hour's, and every instance
@@ -17,7 +17,7 @@ import type { MediaStore } from './media-store'
 import type { UnusedMediaRepository } from './unused-media'
 
 export const MEDIA_CLEANUP_JOB = 'media_cleanup'
-export const UNUSED_MEDIA_MAX_AGE_MS = 24 * 60 * 60_000
+const UNUSED_MEDIA_MAX_AGE_MS = 24 * 60 * 60_000
 const PERIOD_MS = 60 * 60_000
 const BATCH = 200
 /** At most this many batches a run; the rest waits for the next hour. */
@@ -42,13 +42,15 @@ export function createMediaCleanup({ db, unused, store, log }: MediaCleanupDeps)
     const cutoff = new Date(now.getTime() - UNUSED_MEDIA_MAX_AGE_MS)
     const deleted: string[] = []
     for (let i = 0; i < MAX_BATCHES; i++) {
-      const keys = await unused.find(cutoff, BATCH)
+      // Rows first, then their files: a photo attached meanwhile keeps its row and so its bytes; a
+      // crash between the two leaves only files nothing names.
+      const keys = await unused.deleteBatch(cutoff, BATCH)
       for (const key of keys) {
         const files = photoFiles(key)
         await store.delete(files.display)
         await store.delete(files.thumb)
       }
-      deleted.push(...(await unused.delete(keys, cutoff)))
+      deleted.push(...keys)
       if (keys.length < BATCH) break
     }
     if (deleted.length > 0) log?.info({ count: deleted.length }, 'deleted unused uploads')

@@ -13,7 +13,7 @@ const DEMO_PREFIX = 'demo/'
 const CACHE_FOREVER = 'public, max-age=31536000, immutable'
 
 /** True when an `If-None-Match` header names this ETag (or `*`); weak and strong forms compare equal. */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false
   return ifNoneMatch.split(',').some((tag) => {
     const t = tag.trim()

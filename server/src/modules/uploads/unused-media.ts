@@ -16,23 +16,15 @@ const unused = sql`not exists (select 1 from (${USED_KEYS}) as used(key) where u
 
 export function createUnusedMediaRepository(db: Db) {
   return {
-    /** Up to `limit` keys of uploads created before `cutoff` that nothing refers to, oldest first. */
-    async find(cutoff: Date, limit: number): Promise<string[]> {
-      const rows = await db
-        .select({ key: media.key })
-        .from(media)
-        .where(and(lt(media.createdAt, cutoff), unused))
-        .orderBy(asc(media.id))
-        .limit(limit)
-      return rows.map((r) => r.key)
-    },
-
-    /** Deletes those of `keys` that are still unused (checked again in the same statement); returns them. */
-    async delete(keys: string[], cutoff: Date): Promise<string[]> {
-      if (keys.length === 0) return []
+    /**
+     * Deletes up to `limit` uploads created before `cutoff` that nothing refers to, oldest first,
+     * in one statement (so "unused" is judged as the rows go); returns their keys.
+     */
+    async deleteBatch(cutoff: Date, limit: number): Promise<string[]> {
+      const batch = db.select({ id: media.id }).from(media).where(and(lt(media.createdAt, cutoff), unused)).orderBy(asc(media.id)).limit(limit)
       const rows = await db
         .delete(media)
-        .where(and(inArray(media.key, keys), lt(media.createdAt, cutoff), unused))
+        .where(and(inArray(media.id, batch), unused))
         .returning({ key: media.key })
       return rows.map((r) => r.key)
     },

@@ -6,7 +6,6 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import type { MeDto } from '@contracts/auth'
 import { UploadResult } from '@contracts/farmer-listings'
 import { requireUser } from '../../http/auth-guard'
 import { AppError } from '../../http/errors'
@@ -26,7 +25,6 @@ const UploadHeaders = Type.Object({
 export const uploadRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; uploads: UploadService }> = async (app, { auth, uploads }) => {
   // Scoped to this plugin: only the upload route reads raw image bodies.
   app.addContentTypeParser(IMAGE_TYPES, { parseAs: 'buffer', bodyLimit: LIMITS.uploadMaxBytes }, (_req, body, done) => done(null, body))
-  const uploaders = new WeakMap<object, MeDto>()
 
   app.post(
     '/api/v1/uploads',
@@ -39,14 +37,10 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; upload
         headers: UploadHeaders,
         response: { 200: UploadResult, 201: UploadResult, ...errors },
       },
-      // Who is uploading is settled before a 5 MB body is read.
-      onRequest: async (request) => {
-        uploaders.set(request, await requireUser(request, auth))
-      },
+      // Who is uploading is settled before a 5 MB body is read: `security` puts auth-first in onRequest.
     },
     async (request, reply) => {
-      const user = uploaders.get(request)
-      if (!user) throw new AppError('UNAUTHORIZED', 'Sign in first')
+      const user = await requireUser(request, auth)
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the image itself as the body with Content-Type ${IMAGE_TYPES.join(', ')}`)
       if (request.body.length === 0) throw new AppError('EMPTY_UPLOAD', 'The upload is empty')
       const outcome = await uploads.upload(user.id, request.headers['upload-id'], request.body)

@@ -8,7 +8,7 @@ import type { UploadResultDto } from '@contracts/farmer-listings'
 import { AppError } from '../../http/errors'
 import { photoFiles, photoUrls } from '../media'
 import { processImage } from './image-processing'
-import type { MediaStore } from './media-store'
+import { sha256Hex, type MediaStore } from './media-store'
 import type { MediaRow, UploadRepository } from './upload-repository'
 
 export interface UploadOutcome {
@@ -31,7 +31,7 @@ export function createUploadService({ repo, store, clock }: { repo: UploadReposi
   return {
     async upload(ownerUserId: number, uploadId: string | undefined, bytes: Buffer): Promise<UploadOutcome> {
       const id = uploadId ?? crypto.randomUUID()
-      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
+      const sha256 = sha256Hex(bytes)
       const existing = await repo.findByUploadId(ownerUserId, id)
       if (existing) return retried(existing, sha256)
 

@@ -26,7 +26,7 @@ export function HouseholdSummary({ detail }: { detail: HouseholdDetailDto }) {
         <Text className="c-row__label">当前</Text>
         <Text id="household-current">
           <HouseholdBadge id="household-status" status={current?.status ?? null} />
-          {current ? ` 自${formatDate(current.startedOn)}起` : ''}
+          {current ? ` 自${formatDate(current.startedOn)}起${current.endedOn ? `，到${formatDate(current.endedOn)}为止` : ''}` : ''}
         </Text>
       </View>
       <Text id="household-audit-note" className="hh-note">
@@ -37,7 +37,8 @@ export function HouseholdSummary({ detail }: { detail: HouseholdDetailDto }) {
 }
 
 export function HouseholdHistory({ history }: { history: HouseholdDetailDto['history'] }) {
-  const newestFirst = [...history].sort((a, b) => (a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : b.id - a.id))
+  // The server sends them newest first.
+  const newestFirst = history
   return (
     <View id="household-history" className="c-card">
       <View className="c-card__title">

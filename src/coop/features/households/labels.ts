@@ -1,13 +1,10 @@
 /** How registered households read in Chinese: findings of a county list, its columns, where a status came from. */
-import type { FindingKind, ImportField, ReportPeriod } from '@contracts/households'
-import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus } from '@domain/households'
+import type { ReportPeriod } from '@contracts/households'
+import { FINDING_KINDS, HOUSEHOLD_STATUS_LABELS, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type FindingKind, type HouseholdStatus, type ImportField } from '@domain/households'
 
-export { HOUSEHOLD_STATUS_LABELS }
+export { FINDING_KINDS, HOUSEHOLD_STATUS_LABELS, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS }
 
 export const statusLabel = (status: HouseholdStatus | null): string => (status ? HOUSEHOLD_STATUS_LABELS[status] : '不在册')
-
-/** The findings of a county list, in the order the manager reads them. */
-export const FINDING_KINDS: readonly FindingKind[] = ['match', 'name_mismatch', 'duplicate', 'unknown_number', 'new_link', 'not_on_list']
 
 export const FINDING_LABELS: Record<FindingKind, string> = {
   match: '一致',
@@ -27,39 +24,12 @@ export const FINDING_HINTS: Record<FindingKind, string> = {
   not_on_list: '社员登记了户编号，但这次名单上没有',
 }
 
-/** The columns of a county list, required ones first. */
-export const IMPORT_FIELDS: readonly ImportField[] = ['registryNo', 'headName', 'status', 'since', 'village']
-export const REQUIRED_FIELDS: readonly ImportField[] = ['registryNo', 'headName']
-
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   registryNo: '户编号',
   headName: '户主姓名',
   status: '状态',
   since: '日期',
   village: '村',
-}
-
-/** Header words that usually name each column, to suggest a mapping the first time. */
-const HEADER_HINTS: Record<ImportField, RegExp> = {
-  registryNo: /户编号|户号|编号/,
-  headName: /户主|姓名/,
-  status: /状态|类别|属性/,
-  since: /日期|时间/,
-  village: /村|组/,
-}
-
-/** A first guess of the mapping from the header row: each field takes the first unused header that looks like it. */
-export function guessMapping(header: readonly string[]): Partial<Record<ImportField, string>> {
-  const taken = new Set<string>()
-  const guess: Partial<Record<ImportField, string>> = {}
-  for (const field of IMPORT_FIELDS) {
-    const hit = header.find((h) => !taken.has(h) && HEADER_HINTS[field].test(h))
-    if (hit) {
-      guess[field] = hit
-      taken.add(hit)
-    }
-  }
-  return guess
 }
 
 /** Where a period of status came from: manual · import:<id> · migration · demo. */

@@ -2,11 +2,10 @@
 import { Text, View } from '@tarojs/components'
 import type { ReportPeriod } from '@contracts/households'
 import { formatChinaDay } from '@domain/dates'
-import { periodRange } from '@domain/periods'
+import { PERIOD_KINDS, periodRange } from '@domain/periods'
 import { PERIOD_LABELS } from './labels'
 import { currentPeriodAt, periodTitle, stepPeriodAt } from './periods'
 
-const PERIODS: readonly ReportPeriod[] = ['week', 'month', 'year']
 
 export interface PeriodChoice {
   period: ReportPeriod
@@ -22,7 +21,7 @@ export function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChang
   return (
     <View>
       <View className="hh-chips">
-        {PERIODS.map((p) => (
+        {PERIOD_KINDS.map((p) => (
           <Text key={p} id={`period-${p}`} className={`hh-chip${p === period ? ' hh-chip--on' : ''}`} onClick={() => p !== period && onChange({ period: p, at: currentPeriodAt(p) })}>
             {PERIOD_LABELS[p]}
           </Text>

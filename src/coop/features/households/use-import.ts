@@ -1,23 +1,16 @@
 /**
- * Importing the county's list: choose the file, send its bytes (one Idempotency-Key per file, the
- * same on every retry), map its columns, then 确认导入 (with the digest of the changes the manager
+ * Importing the county's list: choose the file, send its bytes (one Idempotency-Key per choice of
+ * a file, the same on every retry of it; choosing again — even the same file — is a new upload),
+ * map its columns, then 确认导入 (with the digest of the changes the manager
  * saw) or 放弃 — each after a confirmation. Nothing changes on the server before 确认导入.
  */
 import { useState } from 'react'
 import type { ImportMappingDto, ImportProposalDto } from '@contracts/households'
 import { isApiError, userMessage } from '../../../lib/api-error'
 import { chooseSpreadsheet, type ChosenFile } from '../../../lib/files'
-import { useIdempotencyKey } from '../../../lib/idempotency'
+import { newIdempotencyKey } from '../../../lib/idempotency'
 import { confirmModal, showToast } from '../../../lib/page'
 import { householdsApi } from './api'
-
-/** What identifies one file's upload: its name, size and a hash of its bytes (FNV-1a). */
-export function fileFingerprint(file: Pick<ChosenFile, 'name' | 'bytes'>): string {
-  let hash = 0x811c9dc5
-  const bytes = new Uint8Array(file.bytes)
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193)
-  return `${file.name}:${bytes.length}:${(hash >>> 0).toString(36)}`
-}
 
 export interface ImportFlow {
   file: ChosenFile | null
@@ -35,8 +28,7 @@ export interface ImportFlow {
 }
 
 export function useImport(): ImportFlow {
-  const keyFor = useIdempotencyKey()
-  const [file, setFile] = useState<ChosenFile | null>(null)
+  const [chosen, setChosen] = useState<{ file: ChosenFile; key: string } | null>(null)
   const [proposal, setProposal] = useState<ImportProposalDto | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -56,30 +48,31 @@ export function useImport(): ImportFlow {
     }
   }
 
-  const upload = (f: ChosenFile) => run(() => householdsApi.upload(f, keyFor(fileFingerprint(f))))
+  const upload = (c: { file: ChosenFile; key: string }) => run(() => householdsApi.upload(c.file, c.key))
 
   return {
-    file,
+    file: chosen?.file ?? null,
     proposal,
     busy,
     error,
     async choose() {
       if (busy) return
       setError(null)
-      let chosen: ChosenFile | null
+      let file: ChosenFile | null
       try {
-        chosen = await chooseSpreadsheet()
+        file = await chooseSpreadsheet()
       } catch (err) {
         setError(userMessage(err))
         return
       }
-      if (!chosen) return
-      setFile(chosen)
+      if (!file) return
+      const choice = { file, key: newIdempotencyKey() }
+      setChosen(choice)
       setProposal(null)
-      await upload(chosen)
+      await upload(choice)
     },
     retry: async () => {
-      if (file && !busy) await upload(file)
+      if (chosen && !busy) await upload(chosen)
     },
     saveMapping: async (mapping) => {
       if (proposal && !busy) await run(() => householdsApi.setMapping(proposal.importId, mapping), '已重新核对')
@@ -96,7 +89,7 @@ export function useImport(): ImportFlow {
       if (ok) await run(() => householdsApi.discard(proposal.importId), '已放弃')
     },
     reset() {
-      setFile(null)
+      setChosen(null)
       setProposal(null)
       setError(null)
     },

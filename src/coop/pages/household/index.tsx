@@ -19,7 +19,7 @@ function HouseholdContent({ farmerId }: { farmerId: number }) {
   if (state.status === 'error') return <LoadError error={state.error} missingText="找不到这位社员" onRetry={page.resource.retry} />
   const detail = state.data
   // A new status or an end shows the forms afresh (today's date, the saved number).
-  const version = `${detail.current?.id ?? 'none'}:${detail.history.length}`
+  const version = `${detail.current?.id ?? 'none'}:${detail.current?.endedOn ?? 'open'}:${detail.history.length}`
   return (
     <View>
       <HouseholdSummary detail={detail} />

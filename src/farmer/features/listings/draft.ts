@@ -4,6 +4,7 @@
  */
 import type { ListingDto, ListingInputDto } from '@contracts/farmer-listings'
 import { chinaDate } from '@domain/china-time'
+import { addDays } from '@domain/dates'
 import { LIMITS } from '@domain/limits'
 import { fenToYuanInput, yuanToFen } from '@domain/money'
 import { GRAMS_PER_JIN, type Unit } from '@domain/units'
@@ -72,10 +73,6 @@ export function withUnit(spec: DraftSpec, unit: Unit): DraftSpec {
   if (natural !== undefined) return { ...spec, unit, weightJin: natural, askWeight: false }
   const untouched = spec.weightJin.trim() === '' || spec.weightJin === NATURAL_JIN[spec.unit]
   return { ...spec, unit, weightJin: untouched ? '' : spec.weightJin }
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** A new listing: harvest from today for a month, one spec sold by the 斤. */

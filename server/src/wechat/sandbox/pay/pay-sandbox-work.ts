@@ -40,10 +40,6 @@ export class SandboxWork {
     return this.closed
   }
 
-  isScheduled(key: string): boolean {
-    return this.timers.has(key)
-  }
-
   schedule(key: string, ms: number, fn: () => Promise<unknown>): void {
     if (this.closed || this.timers.has(key)) return
     const handle = this.scheduler.setTimeout(() => {
